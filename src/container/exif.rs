@@ -1,0 +1,244 @@
+//! EXIF / TIFF: the IFD structure shared by TIFF files, JPEG APP1, PNG `eXIf` and WebP `EXIF`.
+//!
+//! The IFD walk itself is done by `kamadak-exif` (checked offsets, tolerant mode);
+//! this module turns the text-valued fields that labels live in into blocks, and
+//! TIFF tag 700 into an XMP block.
+
+use exif::{Context, Field, In, Reader, Tag, Value};
+
+use super::{Block, BlockKind, Scan};
+
+/// TIFF tag 700 holds an XMP packet.
+const TAG_XMP: u16 = 700;
+/// Windows XPComment, UTF-16LE.
+const TAG_XP_COMMENT: u16 = 0x9C9C;
+/// EXIF text fields that generators and labellers are known to write, with their names.
+const TEXT_TAGS: &[(Tag, &str)] = &[
+    (Tag::ImageDescription, "ImageDescription"),
+    (Tag::Make, "Make"),
+    (Tag::Model, "Model"),
+    (Tag::Software, "Software"),
+    (Tag::Artist, "Artist"),
+    (Tag::Copyright, "Copyright"),
+    (Tag::UserComment, "UserComment"),
+];
+
+/// Walks a whole TIFF file.
+pub fn scan_tiff(data: &[u8]) -> Scan<'_> {
+    let mut scan = Scan::default();
+    read_ifds(&mut scan, data, "TIFF", "TIFF IFD", 0);
+    scan
+}
+
+/// Walks an EXIF payload (a TIFF structure, optionally prefixed with `Exif\0\0`)
+/// found in another container at `place`.
+pub fn scan_exif(scan: &mut Scan<'_>, payload: &[u8], place: &str, offset: usize) {
+    let tiff = payload.strip_prefix(b"Exif\0\0").unwrap_or(payload);
+    read_ifds(scan, tiff, &format!("EXIF in {place}"), place, offset);
+}
+
+fn read_ifds(scan: &mut Scan<'_>, tiff: &[u8], what: &str, place: &str, offset: usize) {
+    let result = Reader::new()
+        .continue_on_error(true)
+        .read_raw(tiff.to_vec());
+    let exif = match result {
+        Ok(exif) => exif,
+        Err(err) => {
+            let mut problems = Vec::new();
+            match err.distill_partial_result(|errors| {
+                problems.extend(errors.iter().map(|e| e.to_string()))
+            }) {
+                Ok(exif) => {
+                    for problem in problems {
+                        scan.error(format!("{what}: {problem}"));
+                    }
+                    exif
+                }
+                Err(err) => {
+                    scan.error(format!("{what}: unreadable ({err})"));
+                    return;
+                }
+            }
+        }
+    };
+    let little_endian = exif.little_endian();
+    for field in exif.fields() {
+        if field.ifd_num != In::PRIMARY {
+            continue;
+        }
+        if field.tag == Tag(Context::Tiff, TAG_XMP) {
+            if let Some(bytes) = raw_bytes(&field.value) {
+                scan.push(Block::owned(
+                    BlockKind::Xmp,
+                    format!("tag 700 of {place}"),
+                    offset,
+                    bytes,
+                ));
+            }
+        } else if let Some(text) = field_text(field, little_endian) {
+            let tag = tag_name(field.tag);
+            scan.push(Block::owned(
+                BlockKind::ExifText { tag },
+                format!("EXIF {tag} in {place}"),
+                offset,
+                text.into_bytes(),
+            ));
+        }
+    }
+}
+
+fn tag_name(tag: Tag) -> &'static str {
+    if tag == Tag(Context::Tiff, TAG_XP_COMMENT) {
+        return "XPComment";
+    }
+    TEXT_TAGS
+        .iter()
+        .find(|(t, _)| *t == tag)
+        .map(|(_, name)| *name)
+        .unwrap_or("Unknown")
+}
+
+fn raw_bytes(value: &Value) -> Option<Vec<u8>> {
+    match value {
+        Value::Byte(bytes) | Value::Undefined(bytes, _) => Some(bytes.clone()),
+        Value::Ascii(parts) => Some(parts.concat()),
+        _ => None,
+    }
+}
+
+/// The text of a label-relevant field, or `None` for any other field.
+fn field_text(field: &Field, little_endian: bool) -> Option<String> {
+    if field.tag == Tag::UserComment {
+        return match &field.value {
+            Value::Undefined(bytes, _) => Some(user_comment(bytes, little_endian)),
+            other => raw_bytes(other).map(|b| String::from_utf8_lossy(&b).into_owned()),
+        };
+    }
+    if field.tag == Tag(Context::Tiff, TAG_XP_COMMENT) {
+        return raw_bytes(&field.value).map(|b| utf16(&b, true));
+    }
+    if !TEXT_TAGS.iter().any(|(t, _)| *t == field.tag) {
+        return None;
+    }
+    let bytes = raw_bytes(&field.value)?;
+    Some(String::from_utf8_lossy(trim_nul(&bytes)).into_owned())
+}
+
+/// Decodes UserComment: an 8-byte character-code prefix, then the text.
+pub fn user_comment(bytes: &[u8], little_endian: bool) -> String {
+    let (code, text) = bytes.split_at(bytes.len().min(8));
+    match code {
+        b"UNICODE\0" => utf16(text, little_endian),
+        // "ASCII\0\0\0", undefined (all NUL) and JIS: read as UTF-8, which ASCII is a subset of.
+        _ if code.len() == 8 => String::from_utf8_lossy(trim_nul(text)).into_owned(),
+        _ => String::from_utf8_lossy(trim_nul(bytes)).into_owned(),
+    }
+}
+
+fn utf16(bytes: &[u8], little_endian: bool) -> String {
+    let units = bytes.chunks_exact(2).map(|pair| match pair {
+        [a, b] if little_endian => u16::from_le_bytes([*a, *b]),
+        [a, b] => u16::from_be_bytes([*a, *b]),
+        _ => 0,
+    });
+    let text: String = char::decode_utf16(units)
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect();
+    text.trim_end_matches('\0').to_string()
+}
+
+fn trim_nul(bytes: &[u8]) -> &[u8] {
+    let end = bytes.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1);
+    bytes.get(..end).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A little-endian TIFF with one IFD holding the given (tag, type, bytes) entries.
+    pub(crate) fn tiff(entries: &[(u16, u16, &[u8])]) -> Vec<u8> {
+        let mut out = b"II*\0\x08\0\0\0".to_vec();
+        let count = entries.len() as u16;
+        let mut data_at = 8 + 2 + 12 * entries.len() + 4;
+        let mut data = Vec::new();
+        out.extend_from_slice(&count.to_le_bytes());
+        for (tag, kind, bytes) in entries {
+            out.extend_from_slice(&tag.to_le_bytes());
+            out.extend_from_slice(&kind.to_le_bytes());
+            out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+            if bytes.len() <= 4 {
+                let mut inline = bytes.to_vec();
+                inline.resize(4, 0);
+                out.extend_from_slice(&inline);
+            } else {
+                out.extend_from_slice(&(data_at as u32).to_le_bytes());
+                data.extend_from_slice(bytes);
+                data_at += bytes.len();
+            }
+        }
+        out.extend_from_slice(&[0; 4]);
+        out.extend(data);
+        out
+    }
+
+    #[test]
+    fn reads_description_software_and_xmp() {
+        let file = tiff(&[
+            (0x010E, 2, b"Signature: abc\0"),
+            (0x0131, 2, b"NovelAI\0"),
+            (700, 1, b"<x:xmpmeta/>"),
+        ]);
+        let scan = scan_tiff(&file);
+        assert!(scan.errors.is_empty(), "{:?}", scan.errors);
+        let kinds: Vec<_> = scan
+            .blocks
+            .iter()
+            .map(|b| (b.kind.clone(), b.text().into_owned()))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (
+                    BlockKind::ExifText {
+                        tag: "ImageDescription"
+                    },
+                    "Signature: abc".to_string()
+                ),
+                (
+                    BlockKind::ExifText { tag: "Software" },
+                    "NovelAI".to_string()
+                ),
+                (BlockKind::Xmp, "<x:xmpmeta/>".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn user_comment_prefixes() {
+        assert_eq!(
+            user_comment(b"ASCII\0\0\0{\"AIGC\":{}}", true),
+            "{\"AIGC\":{}}"
+        );
+        assert_eq!(user_comment(b"UNICODE\0h\0i\0", true), "hi");
+        assert_eq!(user_comment(b"UNICODE\0\0h\0i", false), "hi");
+        assert_eq!(user_comment(b"\0\0\0\0\0\0\0\0text\0\0", true), "text");
+        assert_eq!(user_comment(b"abc", true), "abc");
+    }
+
+    #[test]
+    fn every_truncation_is_handled() {
+        let file = tiff(&[
+            (0x010E, 2, b"Signature: abcdefgh\0"),
+            (700, 1, b"<x:xmpmeta/>"),
+        ]);
+        for end in 0..file.len() {
+            let mut scan = Scan::default();
+            scan_exif(&mut scan, &file[..end], "APP1 segment at byte 2", 2);
+            assert!(
+                scan.blocks.len() < 2 || end == file.len(),
+                "cut at {end} read everything"
+            );
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! C2PA Content Credentials: presence of a manifest store (JUMBF superbox labelled
+//! `c2pa`) and the labels of the manifests inside it. Signature and binding
+//! validation are not done in this build, so the evidence is marked unverified.
+
+use crate::bytes::Cursor;
+use crate::container::Block;
+use crate::report::{Check, Claim, Evidence, EvidenceKind};
+
+/// Check ids, listed in the README.
+pub mod ids {
+    /// The JUMBF superbox is a C2PA manifest store.
+    pub const STORE: &str = "c2pa.store";
+    /// Signature and hard-binding validation.
+    pub const VALIDATION: &str = "c2pa.validation";
+}
+
+/// Most manifests listed.
+const MAX_MANIFESTS: usize = 256;
+
+/// Describes one C2PA block.
+pub fn evaluate(block: &Block<'_>) -> Evidence {
+    let mut evidence = Evidence::new(
+        EvidenceKind::C2paManifest,
+        Claim::Unknown,
+        format!("C2PA manifest store in {}", block.place),
+    );
+    evidence.unverified = true;
+    evidence
+        .fields
+        .insert("Size", format!("{} bytes", block.data.len()));
+    match read_store(&block.data) {
+        Ok(manifests) => {
+            evidence
+                .fields
+                .insert("Manifests", manifests.len().to_string());
+            if let Some(active) = manifests.last() {
+                evidence.fields.insert("ActiveManifest", active.clone());
+            }
+            evidence.push_check(Check::pass(
+                ids::STORE,
+                format!("A C2PA manifest store with {} manifest(s)", manifests.len()),
+            ));
+        }
+        Err(reason) => evidence.push_check(Check::fail(
+            ids::STORE,
+            format!("The JUMBF data is not a readable C2PA manifest store: {reason}"),
+        )),
+    }
+    evidence.push_check(Check::fail(
+        ids::VALIDATION,
+        "Not verified: this version detects Content Credentials but does not yet check their signature or hash binding",
+    ));
+    evidence
+}
+
+/// A JUMBF box: its type and payload.
+struct JumbfBox<'a> {
+    kind: [u8; 4],
+    payload: &'a [u8],
+}
+
+fn next_box<'a>(cur: &mut Cursor<'a>) -> Result<JumbfBox<'a>, String> {
+    let at = cur.pos();
+    let size = cur.u32_be().ok_or("truncated box header")?;
+    let kind = cur.array::<4>().ok_or("truncated box header")?;
+    let payload_len = match size {
+        0 => cur.remaining(),
+        1 => {
+            let large = cur
+                .array::<8>()
+                .map(u64::from_be_bytes)
+                .ok_or("truncated box size")?;
+            usize::try_from(large)
+                .ok()
+                .and_then(|n| n.checked_sub(16))
+                .ok_or("bad box size")?
+        }
+        n => (n as usize).checked_sub(8).ok_or("bad box size")?,
+    };
+    let payload = cur
+        .take(payload_len)
+        .ok_or_else(|| format!("box at byte {at} runs past the end of the data"))?;
+    Ok(JumbfBox { kind, payload })
+}
+
+/// The label of a superbox's description box (`jumd`).
+fn description_label(superbox: &[u8]) -> Result<(String, Cursor<'_>), String> {
+    let mut cur = Cursor::at(superbox, 0);
+    let jumd = next_box(&mut cur)?;
+    if &jumd.kind != b"jumd" {
+        return Err("superbox without a description box".into());
+    }
+    let mut d = Cursor::at(jumd.payload, 16); // skip the 16-byte content type UUID
+    let toggles = d.u8().ok_or("truncated description box")?;
+    let label = if toggles & 0x02 != 0 {
+        let rest = d.rest();
+        let end = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
+        String::from_utf8_lossy(rest.get(..end).unwrap_or_default()).into_owned()
+    } else {
+        String::new()
+    };
+    Ok((label, cur))
+}
+
+/// Reads the store and returns its manifests' labels in order.
+fn read_store(data: &[u8]) -> Result<Vec<String>, String> {
+    let mut cur = Cursor::at(data, 0);
+    let store = next_box(&mut cur)?;
+    if &store.kind != b"jumb" {
+        return Err("does not start with a JUMBF superbox".into());
+    }
+    let (label, mut children) = description_label(store.payload)?;
+    if label != "c2pa" {
+        return Err(format!(
+            "the superbox is labelled \"{label}\", not \"c2pa\""
+        ));
+    }
+    let mut manifests = Vec::new();
+    while !children.is_empty() && manifests.len() < MAX_MANIFESTS {
+        let child = next_box(&mut children)?;
+        if &child.kind == b"jumb" {
+            manifests.push(
+                description_label(child.payload)
+                    .map(|(l, _)| l)
+                    .unwrap_or_default(),
+            );
+        }
+    }
+    Ok(manifests)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    fn boxed(kind: &[u8; 4], payload: &[u8]) -> Vec<u8> {
+        let mut out = ((payload.len() + 8) as u32).to_be_bytes().to_vec();
+        out.extend_from_slice(kind);
+        out.extend_from_slice(payload);
+        out
+    }
+
+    fn superbox(label: &str, children: &[Vec<u8>]) -> Vec<u8> {
+        let mut jumd = vec![0u8; 16];
+        jumd.push(0x03);
+        jumd.extend_from_slice(label.as_bytes());
+        jumd.push(0);
+        let mut payload = boxed(b"jumd", &jumd);
+        for c in children {
+            payload.extend_from_slice(c);
+        }
+        boxed(b"jumb", &payload)
+    }
+
+    fn block(data: Vec<u8>) -> Block<'static> {
+        Block {
+            kind: crate::container::BlockKind::C2pa,
+            place: "caBX chunk at byte 33".into(),
+            offset: 33,
+            data: Cow::Owned(data),
+        }
+    }
+
+    #[test]
+    fn lists_manifests_and_marks_unverified() {
+        let store = superbox(
+            "c2pa",
+            &[superbox("urn:uuid:one", &[]), superbox("urn:uuid:two", &[])],
+        );
+        let e = evaluate(&block(store));
+        assert!(e.unverified);
+        assert_eq!(e.fields.get("Manifests"), Some("2"));
+        assert_eq!(e.fields.get("ActiveManifest"), Some("urn:uuid:two"));
+        assert!(e.checks[0].ok);
+        assert_eq!(e.checks[1].id, ids::VALIDATION);
+        assert_eq!(e.location, "C2PA manifest store in caBX chunk at byte 33");
+    }
+
+    #[test]
+    fn other_jumbf_and_truncation_fail_the_store_check() {
+        let e = evaluate(&block(superbox("other", &[])));
+        assert!(!e.checks[0].ok);
+        let store = superbox("c2pa", &[superbox("urn:uuid:one", &[])]);
+        for end in 0..store.len() {
+            let e = evaluate(&block(store[..end].to_vec()));
+            assert!(!e.checks[0].ok, "cut at {end}");
+        }
+    }
+}

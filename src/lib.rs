@@ -1,0 +1,116 @@
+//! aigc-label: verifies AI-content labels in files and text.
+//!
+//! Data flows one way: [`sniff`] names the format from magic bytes → a [`container`]
+//! module locates metadata blocks with their offsets → [`labels`] interpreters turn
+//! blocks into evidence with checks → [`verdict`] turns evidence into the verdict.
+//! The JS boundary (`wasm`, wasm32 only) and the CLI (`src/bin/`) sit outside the core.
+
+pub mod bytes;
+pub mod container;
+pub mod labels;
+pub mod report;
+pub mod sniff;
+pub mod text;
+pub mod verdict;
+pub mod xmp;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use report::{Check, Claim, Evidence, EvidenceKind, Fields, Report, Summary, Verdict};
+
+use serde::Deserialize;
+
+/// Verification options. Every field is optional; unknown fields are ignored so that
+/// embedders can pass options meant for newer versions.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Options {}
+
+/// Verifies one input: a supported container, or UTF-8 text.
+pub fn verify(data: &[u8], _options: &Options) -> Report {
+    if data.is_empty() {
+        return error_report("unknown", "The input is empty.", "输入为空。");
+    }
+    match sniff::sniff(data) {
+        Some(format) => verify_container(format, data),
+        None => match std::str::from_utf8(data) {
+            Ok(text) => text::verify(text),
+            Err(_) => error_report(
+                "unknown",
+                "Not a supported file (PNG, JPEG, WebP, GIF, TIFF) and not UTF-8 text.",
+                "不是受支持的文件格式（PNG、JPEG、WebP、GIF、TIFF），也不是 UTF-8 文本。",
+            ),
+        },
+    }
+}
+
+/// Verifies a text.
+pub fn verify_text(text: &str) -> Report {
+    text::verify(text)
+}
+
+fn verify_container(format: sniff::Format, data: &[u8]) -> Report {
+    let scan = container::scan(format, data);
+    let found = labels::interpret(&scan.blocks);
+    let verdict = verdict::decide(&found.evidence);
+    let summary = verdict::summarize(verdict, &found.evidence);
+    let mut errors = scan.errors;
+    errors.extend(found.errors);
+    Report {
+        verdict,
+        format: format.as_str().to_string(),
+        summary,
+        evidence: found.evidence,
+        errors,
+    }
+}
+
+/// A report for input that could not be read at all.
+pub fn error_report(format: &str, en: &str, zh: &str) -> Report {
+    Report {
+        verdict: Verdict::Error,
+        format: format.to_string(),
+        summary: Summary {
+            en: en.to_string(),
+            zh: zh.to_string(),
+        },
+        evidence: Vec::new(),
+        errors: vec![en.to_string()],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_binary_inputs_are_errors() {
+        let empty = verify(b"", &Options::default());
+        assert_eq!(empty.verdict, Verdict::Error);
+        assert_eq!(empty.errors, vec!["The input is empty."]);
+        let binary = verify(&[0x00, 0xFF, 0xFE, 0x80], &Options::default());
+        assert_eq!(binary.verdict, Verdict::Error);
+        assert_eq!(binary.format, "unknown");
+    }
+
+    #[test]
+    fn utf8_without_a_container_is_text() {
+        let report = verify("hello".as_bytes(), &Options::default());
+        assert_eq!(report.format, "text");
+        assert_eq!(report.verdict, Verdict::NoLabel);
+    }
+
+    #[test]
+    fn png_cut_after_its_header_is_no_label_with_an_error() {
+        let report = verify(b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0", &Options::default());
+        assert_eq!(report.verdict, Verdict::NoLabel);
+        assert_eq!(report.format, "png");
+        assert!(
+            report.errors[0].contains("truncated"),
+            "{:?}",
+            report.errors
+        );
+    }
+}
