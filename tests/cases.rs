@@ -1,0 +1,384 @@
+//! Expected outcomes for every fixture, shared by the native integration tests
+//! (`tests/fixtures_native.rs`) and the same tests in headless Chromium (`tests/web.rs`).
+
+use aigc_label::{Report, Verdict};
+
+/// One fixture and what a correct verifier says about it.
+pub struct Case {
+    /// Path under tests/fixtures.
+    pub name: &'static str,
+    /// The file's bytes.
+    pub bytes: &'static [u8],
+    /// The expected verdict.
+    pub verdict: Verdict,
+    /// The expected `format`.
+    pub format: &'static str,
+    /// Evidence kinds that must be present.
+    pub kinds: &'static [&'static str],
+    /// A check id that must be present and failing (for malformed labels).
+    pub failing_check: Option<&'static str>,
+    /// A (field, value) pair that some evidence must carry.
+    pub field: Option<(&'static str, &'static str)>,
+}
+
+macro_rules! case {
+    ($name:literal, $verdict:ident, $format:literal, [$($kind:literal),*], $failing:expr, $field:expr) => {
+        Case {
+            name: $name,
+            bytes: include_bytes!(concat!("fixtures/", $name)),
+            verdict: Verdict::$verdict,
+            format: $format,
+            kinds: &[$($kind),*],
+            failing_check: $failing,
+            field: $field,
+        }
+    };
+}
+
+/// Every fixture with its expectation.
+pub const CASES: &[Case] = &[
+    // Real generator output (shared corpus).
+    case!(
+        "corpus/doubao_black_1x1_1.png",
+        AiLabeled,
+        "png",
+        ["tc260_metadata"],
+        None,
+        Some(("ProducerName", "Doubao (ByteDance) / 豆包（字节跳动）"))
+    ),
+    case!(
+        "corpus/jimeng_cap_A.png",
+        AiLabeled,
+        "png",
+        ["tc260_metadata"],
+        None,
+        Some(("ProducerName", "Jimeng (ByteDance) / 即梦（字节跳动）"))
+    ),
+    case!(
+        "corpus/mj-1.png",
+        AiLabeled,
+        "png",
+        ["iptc_digital_source_type", "vendor_metadata"],
+        None,
+        Some(("Job ID", "2b6e053b-9a65-4ca9-9e13-b6f4465164d4"))
+    ),
+    case!(
+        "corpus/grok-1.jpg",
+        SuspectedAi,
+        "jpeg",
+        ["vendor_metadata"],
+        None,
+        Some(("Artist", "4800156b-8880-4786-9056-7ca3da449d8c"))
+    ),
+    case!(
+        "corpus/chatgpt-1.png",
+        NoLabel,
+        "png",
+        ["c2pa_manifest"],
+        None,
+        Some(("Manifests", "2"))
+    ),
+    case!(
+        "corpus/firefly-1.png",
+        NoLabel,
+        "png",
+        ["c2pa_manifest"],
+        None,
+        None
+    ),
+    case!(
+        "corpus/flux-1.jpg",
+        NoLabel,
+        "jpeg",
+        ["c2pa_manifest"],
+        None,
+        None
+    ),
+    case!(
+        "corpus/samsung_black_1.png",
+        SuspectedAi,
+        "png",
+        ["c2pa_manifest", "vendor_metadata"],
+        None,
+        Some(("Generator", "Samsung Galaxy AI"))
+    ),
+    case!(
+        "corpus/adobe-trustmark-p.png",
+        NoLabel,
+        "png",
+        [],
+        None,
+        None
+    ),
+    // C2PA conformance files.
+    case!(
+        "corpus/adobe-20220124-A.jpg",
+        NoLabel,
+        "jpeg",
+        [],
+        None,
+        None
+    ),
+    case!(
+        "corpus/adobe-20220124-C.jpg",
+        NoLabel,
+        "jpeg",
+        ["c2pa_manifest"],
+        None,
+        Some(("Manifests", "1"))
+    ),
+    case!(
+        "corpus/adobe-20220124-CA.jpg",
+        NoLabel,
+        "jpeg",
+        ["c2pa_manifest"],
+        None,
+        Some(("Manifests", "1"))
+    ),
+    case!(
+        "corpus/adobe-20220124-XCA.jpg",
+        NoLabel,
+        "jpeg",
+        ["c2pa_manifest"],
+        None,
+        None
+    ),
+    // Labels we wrote with ExifTool and Pillow, one per container and carrier.
+    case!(
+        "labels/xmp-label1.jpg",
+        AiLabeled,
+        "jpeg",
+        ["tc260_metadata"],
+        None,
+        Some(("ProducerName", "Qwen (Alibaba) / 通义千问（阿里巴巴）"))
+    ),
+    case!(
+        "labels/exif-usercomment-label2.jpg",
+        PossiblyAi,
+        "jpeg",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "mm-0002"))
+    ),
+    case!(
+        "labels/text-chunk-label3.png",
+        SuspectedAi,
+        "png",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "baidu-0003"))
+    ),
+    case!(
+        "labels/ztxt-label1.png",
+        AiLabeled,
+        "png",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "kling-0004"))
+    ),
+    case!(
+        "labels/itxt-compressed-xmp.png",
+        AiLabeled,
+        "png",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "wan-0005"))
+    ),
+    case!(
+        "labels/xmp-label1.webp",
+        AiLabeled,
+        "webp",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "baidu-0006"))
+    ),
+    case!(
+        "labels/xmp-label1.gif",
+        AiLabeled,
+        "gif",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "vidu-0007"))
+    ),
+    case!(
+        "labels/xmp-label1.tif",
+        AiLabeled,
+        "tiff",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "yuanbao-0008"))
+    ),
+    case!(
+        "labels/xmp-attribute.jpg",
+        AiLabeled,
+        "jpeg",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "honor-0009"))
+    ),
+    case!(
+        "labels/extended-xmp.jpg",
+        AiLabeled,
+        "jpeg",
+        ["tc260_metadata"],
+        None,
+        Some(("Label", "1"))
+    ),
+    case!(
+        "labels/iptc-composite.jpg",
+        AiLabeled,
+        "jpeg",
+        ["iptc_digital_source_type"],
+        None,
+        Some(("Code", "compositeWithTrainedAlgorithmicMedia"))
+    ),
+    case!(
+        "labels/iptc-capture.jpg",
+        NoLabel,
+        "jpeg",
+        ["iptc_digital_source_type"],
+        None,
+        Some(("Code", "digitalCapture"))
+    ),
+    // Malformed labels.
+    case!(
+        "bad/label-value-aigc.png",
+        InvalidLabel,
+        "png",
+        ["tc260_metadata"],
+        Some("tc260.label.value"),
+        None
+    ),
+    case!(
+        "bad/missing-produceid.jpg",
+        InvalidLabel,
+        "jpeg",
+        ["tc260_metadata"],
+        Some("tc260.field.required"),
+        None
+    ),
+    case!(
+        "bad/broken-json.png",
+        InvalidLabel,
+        "png",
+        ["tc260_metadata"],
+        Some("tc260.json.syntax"),
+        None
+    ),
+    case!(
+        "bad/chinese-produceid.png",
+        InvalidLabel,
+        "png",
+        ["tc260_metadata"],
+        Some("tc260.field.charset"),
+        None
+    ),
+    case!(
+        "bad/two-labels.jpg",
+        InvalidLabel,
+        "jpeg",
+        ["tc260_metadata"],
+        Some("tc260.single_label"),
+        None
+    ),
+    case!(
+        "bad/bad-credit-code.jpg",
+        InvalidLabel,
+        "jpeg",
+        ["tc260_metadata"],
+        Some("tc260.producer.code"),
+        None
+    ),
+    case!(
+        "bad/iptc-bare-code.jpg",
+        InvalidLabel,
+        "jpeg",
+        ["iptc_digital_source_type"],
+        Some("iptc.dst.vocabulary"),
+        None
+    ),
+    // Hostile field values stay data.
+    case!(
+        "hostile/markup-in-fields.png",
+        AiLabeled,
+        "png",
+        ["tc260_metadata"],
+        None,
+        Some(("ContentProducer", "<script>alert(1)</script>"))
+    ),
+    // Generator traces.
+    case!(
+        "traces/a1111.png",
+        SuspectedAi,
+        "png",
+        ["generation_parameters"],
+        None,
+        Some(("Seed", "1234567"))
+    ),
+    case!(
+        "traces/comfyui.png",
+        SuspectedAi,
+        "png",
+        ["generation_parameters"],
+        None,
+        Some(("Checkpoint", "flux1-dev.safetensors"))
+    ),
+    case!(
+        "traces/novelai.png",
+        SuspectedAi,
+        "png",
+        ["generation_parameters", "vendor_metadata"],
+        None,
+        Some(("Sampler", "k_euler"))
+    ),
+    case!(
+        "traces/software-firefly.jpg",
+        SuspectedAi,
+        "jpeg",
+        ["vendor_metadata"],
+        None,
+        Some(("Generator", "Adobe Firefly"))
+    ),
+];
+
+/// Asserts that `report` matches `case`; returns a description of the first mismatch.
+pub fn mismatch(case: &Case, report: &Report) -> Option<String> {
+    let name = case.name;
+    if report.verdict != case.verdict {
+        return Some(format!(
+            "{name}: verdict {:?}, expected {:?} ({})",
+            report.verdict, case.verdict, report.summary.en
+        ));
+    }
+    if report.format != case.format {
+        return Some(format!(
+            "{name}: format {}, expected {}",
+            report.format, case.format
+        ));
+    }
+    let json = serde_json::to_value(report).ok()?;
+    let evidence = json["evidence"].as_array().cloned().unwrap_or_default();
+    for kind in case.kinds {
+        if !evidence.iter().any(|e| e["kind"] == *kind) {
+            return Some(format!("{name}: no {kind} evidence"));
+        }
+    }
+    if case.kinds.is_empty() && !evidence.is_empty() {
+        return Some(format!("{name}: expected no evidence, got {evidence:?}"));
+    }
+    if let Some(id) = case.failing_check {
+        let failed = evidence
+            .iter()
+            .flat_map(|e| e["checks"].as_array().cloned().unwrap_or_default())
+            .any(|c| c["id"] == id && c["ok"] == false);
+        if !failed {
+            return Some(format!("{name}: check {id} did not fail"));
+        }
+    }
+    if let Some((field, value)) = case.field {
+        if !evidence.iter().any(|e| e["fields"][field] == value) {
+            return Some(format!("{name}: no evidence with {field} = {value}"));
+        }
+    }
+    None
+}

@@ -1,0 +1,101 @@
+//! Integration tests over every fixture, natively. `tests/web.rs` runs the same cases in Chromium.
+
+mod cases;
+
+use aigc_label::{verify, Options, Verdict};
+use cases::{mismatch, CASES};
+
+#[test]
+fn every_fixture_gives_its_expected_report() {
+    let failures: Vec<String> = CASES
+        .iter()
+        .filter_map(|case| mismatch(case, &verify(case.bytes, &Options::default())))
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} fixtures wrong:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn fixtures_on_disk_all_have_a_case() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for dir in ["labels", "bad", "hostile", "traces"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let name = format!("{dir}/{}", entry.unwrap().file_name().to_string_lossy());
+            assert!(
+                CASES.iter().any(|c| c.name == name),
+                "{name} has no expectation in tests/cases.rs"
+            );
+        }
+    }
+}
+
+#[test]
+fn well_formed_fixtures_read_without_errors() {
+    for case in CASES.iter().filter(|c| !c.name.starts_with("bad/")) {
+        let report = verify(case.bytes, &Options::default());
+        assert!(
+            report.errors.is_empty(),
+            "{}: {:?}",
+            case.name,
+            report.errors
+        );
+    }
+}
+
+/// Every prefix length on a coarse grid, plus the last 64 cut points: never a panic,
+/// always a report, and a cut file never claims more than the whole one.
+#[test]
+fn truncated_fixtures_never_panic() {
+    for case in CASES {
+        let len = case.bytes.len();
+        let step = (len / 200).max(1);
+        let cuts = (0..len).step_by(step).chain(len.saturating_sub(64)..len);
+        for end in cuts {
+            let report = verify(&case.bytes[..end], &Options::default());
+            if end == 0 {
+                assert_eq!(report.verdict, Verdict::Error);
+            }
+            assert!(!report.summary.en.is_empty());
+        }
+    }
+}
+
+/// Bit flips in the metadata region (the first 4 KB) of every fixture.
+#[test]
+fn bit_flipped_fixtures_never_panic() {
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    for case in CASES {
+        for _ in 0..300 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let mut bytes = case.bytes.to_vec();
+            let at = (state as usize) % bytes.len().min(4096);
+            bytes[at] ^= 1 << (state >> 32) % 8;
+            let report = verify(&bytes, &Options::default());
+            assert!(!report.format.is_empty());
+        }
+    }
+}
+
+#[test]
+fn random_bytes_are_an_error_not_a_crash() {
+    let mut state = 7u32;
+    let bytes: Vec<u8> = (0..4096)
+        .map(|_| {
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (state >> 16) as u8 | 0x80
+        })
+        .collect();
+    let report = verify(&bytes, &Options::default());
+    assert_eq!(report.verdict, Verdict::Error);
+    assert_eq!(
+        report.summary.en,
+        "Not a supported file (PNG, JPEG, WebP, GIF, TIFF) and not UTF-8 text."
+    );
+}

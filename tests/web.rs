@@ -1,0 +1,107 @@
+//! The core's fixture tests and the JS API, in headless Chromium:
+//! `wasm-pack test --headless --chrome -- --test web`.
+#![cfg(target_arch = "wasm32")]
+
+mod cases;
+
+use aigc_label::{verify, Options, Verdict};
+use cases::{mismatch, CASES};
+use js_sys::{Array, Reflect};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn every_fixture_gives_its_expected_report() {
+    let failures: Vec<String> = CASES
+        .iter()
+        .filter_map(|case| mismatch(case, &verify(case.bytes, &Options::default())))
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} fixtures wrong:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
+}
+
+#[wasm_bindgen_test]
+fn truncated_fixtures_never_trap() {
+    for case in CASES {
+        let len = case.bytes.len();
+        for end in (0..len).step_by((len / 40).max(1)) {
+            let report = verify(&case.bytes[..end], &Options::default());
+            assert!(!report.summary.en.is_empty());
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn js_verify_returns_plain_objects_shaped_like_the_contract() {
+    let case = CASES
+        .iter()
+        .find(|c| c.name == "corpus/doubao_black_1x1_1.png")
+        .unwrap();
+    let report = aigc_label::wasm::verify(case.bytes, JsValue::UNDEFINED);
+    assert_eq!(
+        get(&report, "verdict").as_string().as_deref(),
+        Some("ai_labeled")
+    );
+    assert_eq!(get(&report, "format").as_string().as_deref(), Some("png"));
+    assert!(get(&get(&report, "summary"), "zh")
+        .as_string()
+        .unwrap()
+        .contains("豆包"));
+    let evidence = Array::from(&get(&report, "evidence"));
+    let first = evidence.get(0);
+    assert_eq!(
+        get(&first, "kind").as_string().as_deref(),
+        Some("tc260_metadata")
+    );
+    assert_eq!(get(&first, "valid").as_bool(), Some(true));
+    // `fields` must be a plain object, not a Map, so `report.evidence[0].fields.Label` works in JS.
+    assert_eq!(
+        get(&get(&first, "fields"), "Label").as_string().as_deref(),
+        Some("1")
+    );
+    let check = Array::from(&get(&first, "checks")).get(0);
+    assert_eq!(
+        get(&check, "id").as_string().as_deref(),
+        Some("tc260.json.syntax")
+    );
+    assert!(Array::is_array(&get(&report, "errors")));
+}
+
+#[wasm_bindgen_test]
+fn js_verify_accepts_an_options_object_and_rejects_a_non_object() {
+    let case = CASES
+        .iter()
+        .find(|c| c.name == "labels/xmp-label1.webp")
+        .unwrap();
+    let with_options = aigc_label::wasm::verify(case.bytes, js_sys::Object::new().into());
+    assert_eq!(
+        get(&with_options, "verdict").as_string().as_deref(),
+        Some("ai_labeled")
+    );
+    let bad = aigc_label::wasm::verify(case.bytes, JsValue::from_f64(5.0));
+    assert_eq!(get(&bad, "verdict").as_string().as_deref(), Some("error"));
+}
+
+#[wasm_bindgen_test]
+fn js_verify_text_and_empty_input() {
+    let text = aigc_label::wasm::verify_text("hello");
+    assert_eq!(get(&text, "format").as_string().as_deref(), Some("text"));
+    assert_eq!(
+        get(&text, "verdict").as_string().as_deref(),
+        Some("no_label")
+    );
+    let empty = aigc_label::wasm::verify(&[], JsValue::NULL);
+    assert_eq!(get(&empty, "verdict").as_string().as_deref(), Some("error"));
+    assert_eq!(verify(&[], &Options::default()).verdict, Verdict::Error);
+}

@@ -1,0 +1,237 @@
+// The page: hands input to the worker and renders the report. Every string that comes
+// from a file is attacker-controlled, so the DOM is built with textContent only.
+
+const VERDICTS = {
+  ai_labeled: { icon: '✓', zh: '含有效AI生成标识', en: 'Valid AI-generated label' },
+  possibly_ai: { icon: '?', zh: '标识为可能AI生成', en: 'Labelled as possibly AI-generated' },
+  suspected_ai: { icon: '!', zh: '疑似AI生成', en: 'Suspected AI-generated' },
+  invalid_label: { icon: '✗', zh: '标识无效', en: 'A label is present but invalid' },
+  no_label: { icon: '–', zh: '未发现AI标识', en: 'No AI label found' },
+  error: { icon: '✗', zh: '无法读取', en: 'Could not read the input' },
+};
+
+const KINDS = {
+  tc260_metadata: ['GB 45438 隐式标识', 'GB 45438 implicit label'],
+  c2pa_manifest: ['C2PA 内容凭证', 'C2PA Content Credentials'],
+  iptc_digital_source_type: ['IPTC 数字来源类型', 'IPTC digital source type'],
+  generation_parameters: ['生成参数', 'Generation parameters'],
+  vendor_metadata: ['厂商元数据', 'Vendor metadata'],
+  watermark: ['隐形水印', 'Invisible watermark'],
+  explicit_text_label: ['显式文本标识', 'Explicit text label'],
+  hidden_text_payload: ['隐藏文本载荷', 'Hidden text payload'],
+};
+
+const CLAIMS = {
+  ai_generated: ['AI生成', 'AI-generated', 'b-ok'],
+  ai_edited: ['AI编辑', 'AI-edited', 'b-ok'],
+  possibly_ai: ['可能为AI', 'possibly AI', 'b-warn'],
+  suspected_ai: ['疑似AI', 'suspected AI', 'b-warn'],
+  not_ai: ['非AI来源', 'not AI', 'b-none'],
+  unknown: ['未判定', 'undetermined', 'b-none'],
+};
+
+const FORMATS = {
+  png: 'PNG 图片 / PNG image', jpeg: 'JPEG 图片 / JPEG image', webp: 'WebP 图片 / WebP image',
+  gif: 'GIF 图片 / GIF image', tiff: 'TIFF 图片 / TIFF image', text: '文本 / text', unknown: '未知 / unknown',
+};
+
+/** Creates an element; `text` is always set as text, never parsed as HTML. */
+function el(tag, props = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key === 'text') node.textContent = value;
+    else if (key === 'class') node.className = value;
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) if (child) node.append(child);
+  return node;
+}
+
+function bilingual(tag, zh, en, props = {}) {
+  return el(tag, props, [document.createTextNode(zh + ' '), el('span', { class: 'en', text: en })]);
+}
+
+const result = document.getElementById('result');
+let worker;
+let nextId = 1;
+const pending = new Map();
+let currentPreview;
+
+function startWorker() {
+  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  worker.onmessage = (event) => {
+    const message = event.data;
+    const job = pending.get(message.id);
+    if (!job) return;
+    if (message.progress) {
+      job.onProgress(message.progress);
+      return;
+    }
+    pending.delete(message.id);
+    if (message.crashed) {
+      worker.terminate();
+      startWorker();
+      job.resolve({ report: crashReport(message.message), ms: 0 });
+    } else {
+      job.resolve(message);
+    }
+  };
+}
+
+function crashReport(message) {
+  return {
+    verdict: 'error', format: 'unknown',
+    summary: { en: 'The verifier failed on this input.', zh: '核验程序处理该输入时出错。' },
+    evidence: [], errors: [`internal error: ${message}`],
+  };
+}
+
+function ask(message, onProgress = () => {}) {
+  const id = nextId++;
+  return new Promise((resolve) => {
+    pending.set(id, { resolve, onProgress });
+    worker.postMessage({ id, ...message });
+  });
+}
+
+function showBusy(zh, en) {
+  result.removeAttribute('data-verdict');
+  result.dataset.state = 'busy';
+  result.replaceChildren(el('div', { class: 'busy' }, [el('div', { class: 'spinner' }), bilingual('span', zh, en)]));
+}
+
+async function checkFile(file) {
+  if (!file) return;
+  showBusy('正在读取文件…', 'Reading the file…');
+  const { report, ms } = await ask({ type: 'file', file }, (stage) => {
+    if (stage === 'checking') showBusy('正在核验…', 'Checking…');
+  });
+  if (currentPreview) URL.revokeObjectURL(currentPreview);
+  currentPreview = file.type.startsWith('image/') && report.format !== 'text' ? URL.createObjectURL(file) : undefined;
+  render(report, { name: file.name, size: file.size, ms, preview: currentPreview });
+}
+
+async function checkText(text) {
+  showBusy('正在核验文本…', 'Checking the text…');
+  const { report, ms } = await ask({ type: 'text', text });
+  render(report, { name: '粘贴的文本 / pasted text', size: new TextEncoder().encode(text).length, ms });
+}
+
+function formatSize(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function render(report, info) {
+  const v = VERDICTS[report.verdict] || VERDICTS.error;
+  const banner = el('div', { class: `verdict v-${report.verdict}` }, [
+    el('div', { class: 'icon', text: v.icon, 'aria-hidden': 'true' }),
+    el('div', {}, [
+      bilingual('h2', v.zh, v.en),
+      el('p', { class: 'summary' }, [
+        document.createTextNode(report.summary.zh),
+        el('span', { class: 'en', text: report.summary.en }),
+      ]),
+    ]),
+    info.preview ? el('img', { class: 'thumb', src: info.preview, alt: '' }) : null,
+  ]);
+  const meta = el('div', { class: 'meta' }, [
+    metaItem('文件 / File', info.name),
+    metaItem('格式 / Format', FORMATS[report.format] || report.format),
+    metaItem('大小 / Size', formatSize(info.size)),
+    metaItem('用时 / Time', `${info.ms.toFixed(1)} ms`),
+  ]);
+  const parts = [banner, meta];
+  if (report.evidence.length) {
+    parts.push(bilingual('h3', '发现的标识与痕迹', 'What was found', { class: 'section' }));
+    for (const evidence of report.evidence) parts.push(evidenceCard(evidence));
+  }
+  if (report.errors.length) {
+    parts.push(el('div', { class: 'errors' }, [
+      bilingual('strong', '读取时的问题', 'Problems while reading'),
+      el('ul', {}, report.errors.map((e) => el('li', { text: e }))),
+    ]));
+  }
+  result.replaceChildren(...parts);
+  result.dataset.state = 'done';
+  result.setAttribute('data-verdict', report.verdict);
+}
+
+function metaItem(label, value) {
+  return el('span', {}, [document.createTextNode(`${label}: `), el('b', { text: value })]);
+}
+
+function evidenceCard(evidence) {
+  const [kindZh, kindEn] = KINDS[evidence.kind] || [evidence.kind, evidence.kind];
+  const [claimZh, claimEn, claimClass] = CLAIMS[evidence.claim] || CLAIMS.unknown;
+  const unverified = evidence.kind === 'c2pa_manifest' && evidence.checks.some((c) => c.id === 'c2pa.validation' && !c.ok);
+  const validity = unverified
+    ? el('span', { class: 'badge b-info', text: '未校验 / not verified' })
+    : evidence.valid
+      ? el('span', { class: 'badge b-ok', text: '校验通过 / valid' })
+      : el('span', { class: 'badge b-bad', text: '校验失败 / invalid' });
+  const head = el('div', { class: 'card-head' }, [
+    bilingual('h4', kindZh, kindEn),
+    el('span', { class: `badge ${claimClass}`, text: `${claimZh} / ${claimEn}` }),
+    validity,
+  ]);
+  const producer = evidence.fields.ProducerName || evidence.fields.Generator;
+  const fields = Object.entries(evidence.fields);
+  return el('article', { class: 'card', 'data-kind': evidence.kind }, [
+    head,
+    producer ? el('p', { class: 'producer', text: `生成方 / Producer: ${producer}` }) : null,
+    el('p', { class: 'location', text: `位置 / Location: ${evidence.location}` }),
+    fields.length ? el('dl', { class: 'fields' }, fields.flatMap(([k, val]) => [
+      el('dt', { text: k }),
+      val === '' ? el('dd', { class: 'empty', text: '（空）empty' }) : el('dd', { text: val }),
+    ])) : null,
+    el('ul', { class: 'checks' }, evidence.checks.map((c) => el('li', { class: c.ok ? 'pass' : 'fail', 'data-check': c.id }, [
+      el('span', { class: 'mark', text: c.ok ? '✓' : '✗' }),
+      el('span', {}, [document.createTextNode(c.message), el('code', { text: c.id })]),
+    ]))),
+  ]);
+}
+
+function wireInputs() {
+  const drop = document.getElementById('drop');
+  const fileInput = document.getElementById('file');
+  fileInput.addEventListener('change', () => checkFile(fileInput.files[0]));
+  drop.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); fileInput.click(); }
+  });
+  for (const type of ['dragenter', 'dragover']) {
+    document.addEventListener(type, (e) => { e.preventDefault(); drop.classList.add('dragging'); });
+  }
+  document.addEventListener('dragleave', (e) => { if (!e.relatedTarget) drop.classList.remove('dragging'); });
+  document.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('dragging');
+    const file = e.dataTransfer && e.dataTransfer.files[0];
+    if (file) checkFile(file);
+  });
+  const textArea = document.getElementById('text');
+  document.getElementById('check-text').addEventListener('click', () => checkText(textArea.value));
+  document.addEventListener('paste', (e) => {
+    const data = e.clipboardData;
+    if (!data) return;
+    const file = data.files && data.files[0];
+    if (file) {
+      e.preventDefault();
+      checkFile(file);
+    } else if (e.target !== textArea) {
+      const text = data.getData('text/plain');
+      if (text) {
+        e.preventDefault();
+        textArea.value = text;
+        checkText(text);
+      }
+    }
+  });
+}
+
+startWorker();
+wireInputs();
+ask({ type: 'version' }).then(({ version }) => {
+  if (version) document.getElementById('version').textContent = `aigc-label ${version}`;
+});
