@@ -92,7 +92,9 @@ pub fn evaluate(raw: &str, location: String) -> Evidence {
         ids::JSON_STRUCTURE,
         "The JSON holds a label object",
     ));
-    for (key, value) in object {
+    let standard = FIELDS.iter().filter_map(|k| object.get_key_value(*k));
+    let extra = object.iter().filter(|(k, _)| !FIELDS.contains(&k.as_str()));
+    for (key, value) in standard.chain(extra) {
         evidence.fields.insert(key.clone(), display(value));
     }
     check_fields(&mut evidence, object);

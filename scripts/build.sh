@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds the wasm package into www/pkg (with its JS glue and TypeScript types) and
+# optimises it with binaryen's wasm-opt from npm. Leaves a complete static site in www/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+wasm-pack build --release --target web --out-dir www/pkg --out-name aigc_label
+wasm=www/pkg/aigc_label_bg.wasm
+before=$(stat -c %s "$wasm")
+node_modules/.bin/wasm-opt -Os --strip-debug --strip-producers \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$wasm" -o "$wasm.opt"
+mv "$wasm.opt" "$wasm"
+echo "[build] $wasm: $before -> $(stat -c %s "$wasm") bytes ($(gzip -9c "$wasm" | wc -c) gzipped)"

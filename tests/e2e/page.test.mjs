@@ -1,0 +1,161 @@
+// End-to-end: serves www/ on 127.0.0.1, drives the real page in headless Chromium, uploads
+// real files, and reads the verdict from #result[data-verdict]. Run after `npm run build`.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../../scripts/serve.mjs';
+import { launchChromium } from './chromium.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const fixture = (name) => join(root, 'tests/fixtures', name);
+const shots = join(root, 'tests/e2e/screenshots');
+
+let server; let browser; let page; let base;
+const requests = [];
+const dialogs = [];
+
+before(async () => {
+  server = await serve(join(root, 'www'), 0);
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1100, height: 1400 } });
+  // Every request of the page and its worker passes through here; anything not ours is blocked.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    requests.push(url);
+    return url.startsWith(base) ? route.continue() : route.abort();
+  });
+  context.on('request', (request) => requests.push(request.url()));
+  page = await context.newPage();
+  page.on('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.dismiss(); });
+  page.on('pageerror', (err) => { throw err; });
+  await page.goto(base);
+  await page.waitForFunction(() => document.getElementById('version').textContent.startsWith('aigc-label'));
+  mkdirSync(shots, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function upload(path) {
+  await page.evaluate(() => document.getElementById('result').removeAttribute('data-verdict'));
+  await page.setInputFiles('#file', path);
+  await page.waitForSelector('#result[data-verdict]', { timeout: 20000 });
+  return page.getAttribute('#result', 'data-verdict');
+}
+
+const expectations = [
+  ['corpus/doubao_black_1x1_1.png', 'ai_labeled'],
+  ['corpus/jimeng_cap_A.png', 'ai_labeled'],
+  ['corpus/mj-1.png', 'ai_labeled'],
+  ['corpus/grok-1.jpg', 'suspected_ai'],
+  ['corpus/chatgpt-1.png', 'no_label'],
+  ['corpus/adobe-20220124-A.jpg', 'no_label'],
+  ['labels/exif-usercomment-label2.jpg', 'possibly_ai'],
+  ['labels/xmp-label1.gif', 'ai_labeled'],
+  ['bad/two-labels.jpg', 'invalid_label'],
+  ['bad/label-value-aigc.png', 'invalid_label'],
+];
+
+for (const [name, verdict] of expectations) {
+  test(`upload ${name} → ${verdict}`, async () => {
+    assert.equal(await upload(fixture(name)), verdict);
+  });
+}
+
+test('the GB 45438 card names the producer and each check', async () => {
+  await upload(fixture('corpus/doubao_black_1x1_1.png'));
+  const card = page.locator('#result article[data-kind="tc260_metadata"]');
+  assert.match(await card.locator('.producer').textContent(), /Doubao \(ByteDance\) \/ 豆包（字节跳动）/);
+  assert.match(await card.locator('.location').textContent(), /XMP packet in iTXt chunk at byte 33/);
+  assert.equal(await card.locator('li[data-check="tc260.label.value"].pass').count(), 1);
+  assert.match(await page.locator('#result h2').textContent(), /含有效AI生成标识.*Valid AI-generated label/);
+  await page.screenshot({ path: join(shots, 'doubao.png'), fullPage: true });
+});
+
+test('a failing check is shown with its id and message', async () => {
+  await upload(fixture('bad/chinese-produceid.png'));
+  const failed = page.locator('#result li[data-check="tc260.field.charset"].fail');
+  assert.match(await failed.textContent(), /ProduceID contains "扣" \(U\+6263\)/);
+  await page.screenshot({ path: join(shots, 'invalid.png'), fullPage: true });
+});
+
+test('the C2PA manifest is shown as present but not verified', async () => {
+  await upload(fixture('corpus/chatgpt-1.png'));
+  const card = page.locator('#result article[data-kind="c2pa_manifest"]');
+  assert.equal(await card.count(), 1);
+  assert.match(await card.textContent(), /未校验 \/ not verified/);
+});
+
+test('markup and script in label fields are shown as text, never run', async () => {
+  assert.equal(await upload(fixture('hostile/markup-in-fields.png')), 'ai_labeled');
+  assert.equal(await page.locator('#result script').count(), 0);
+  assert.equal(await page.locator('#result img').count(), 1, 'only the thumbnail');
+  assert.equal(await page.locator('#result img.thumb').count(), 1);
+  const text = await page.locator('#result').textContent();
+  assert.ok(text.includes('<script>alert(1)</script>'));
+  assert.ok(text.includes('<img/src=x/onerror=alert(2)>'));
+  assert.deepEqual(dialogs, []);
+  await page.screenshot({ path: join(shots, 'hostile.png'), fullPage: true });
+});
+
+test('random bytes and a truncated PNG give a clean answer', async () => {
+  const dir = join(tmpdir(), `aigc-e2e-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  const random = Buffer.alloc(4096);
+  for (let i = 0; i < random.length; i++) random[i] = (i * 7919 + 13) % 256 | 0x80;
+  writeFileSync(join(dir, 'random.bin'), random);
+  assert.equal(await upload(join(dir, 'random.bin')), 'error');
+  const png = readFileSync(fixture('corpus/doubao_black_1x1_1.png')).subarray(0, 40);
+  writeFileSync(join(dir, 'cut.png'), png);
+  assert.equal(await upload(join(dir, 'cut.png')), 'no_label');
+  assert.match(await page.locator('#result .errors').textContent(), /truncated/);
+});
+
+test('pasted text is checked with the text button', async () => {
+  await page.evaluate(() => document.getElementById('result').removeAttribute('data-verdict'));
+  await page.fill('#text', '今天天气很好。');
+  await page.click('#check-text');
+  await page.waitForSelector('#result[data-verdict]');
+  assert.equal(await page.getAttribute('#result', 'data-verdict'), 'no_label');
+  assert.match(await page.locator('#result .meta').textContent(), /文本 \/ text/);
+});
+
+async function fileTransfer(name, type) {
+  const bytes = [...readFileSync(fixture(name))];
+  return page.evaluateHandle(([data, fileName, mime]) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(data)], fileName, { type: mime }));
+    return transfer;
+  }, [bytes, name.split('/').pop(), type]);
+}
+
+test('a file dropped on the page is checked', async () => {
+  await page.evaluate(() => document.getElementById('result').removeAttribute('data-verdict'));
+  const dataTransfer = await fileTransfer('labels/xmp-label1.webp', 'image/webp');
+  await page.dispatchEvent('#drop', 'drop', { dataTransfer });
+  await page.waitForSelector('#result[data-verdict]');
+  assert.equal(await page.getAttribute('#result', 'data-verdict'), 'ai_labeled');
+});
+
+test('a pasted image is checked', async () => {
+  await page.evaluate(() => document.getElementById('result').removeAttribute('data-verdict'));
+  const transfer = await fileTransfer('traces/a1111.png', 'image/png');
+  await page.evaluate((clipboardData) => {
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true }));
+  }, transfer);
+  await page.waitForSelector('#result[data-verdict]');
+  assert.equal(await page.getAttribute('#result', 'data-verdict'), 'suspected_ai');
+});
+
+test('no request left 127.0.0.1', () => {
+  assert.ok(requests.length > 0);
+  const foreign = requests.filter((url) => !url.startsWith(base) && !url.startsWith('blob:') && !url.startsWith('data:'));
+  assert.deepEqual(foreign, []);
+  assert.ok(requests.some((url) => url.endsWith('.wasm')), 'the wasm was fetched from the page origin');
+});
