@@ -1,9 +1,9 @@
 //! Integration tests over every fixture, natively. `tests/web.rs` runs the same cases in Chromium.
 
-mod cases;
+mod common;
 
 use aigc_label::{verify, Options, Verdict};
-use cases::{mismatch, CASES};
+use common::{mismatch, CASES};
 
 #[test]
 fn every_fixture_gives_its_expected_report() {
@@ -28,7 +28,7 @@ fn fixtures_on_disk_all_have_a_case() {
             let name = format!("{dir}/{}", entry.unwrap().file_name().to_string_lossy());
             assert!(
                 CASES.iter().any(|c| c.name == name),
-                "{name} has no expectation in tests/cases.rs"
+                "{name} has no expectation in tests/common/mod.rs"
             );
         }
     }
@@ -76,7 +76,7 @@ fn bit_flipped_fixtures_never_panic() {
             state ^= state << 17;
             let mut bytes = case.bytes.to_vec();
             let at = (state as usize) % bytes.len().min(4096);
-            bytes[at] ^= 1 << (state >> 32) % 8;
+            bytes[at] ^= 1 << ((state >> 32) % 8);
             let report = verify(&bytes, &Options::default());
             assert!(!report.format.is_empty());
         }

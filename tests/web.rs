@@ -1,11 +1,12 @@
 //! The core's fixture tests and the JS API, in headless Chromium:
 //! `wasm-pack test --headless --chrome -- --test web`.
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-mod cases;
+mod common;
 
 use aigc_label::{verify, Options, Verdict};
-use cases::{mismatch, CASES};
+use common::{mismatch, CASES};
 use js_sys::{Array, Reflect};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;

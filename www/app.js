@@ -196,7 +196,11 @@ function evidenceCard(evidence) {
 function wireInputs() {
   const drop = document.getElementById('drop');
   const fileInput = document.getElementById('file');
-  fileInput.addEventListener('change', () => checkFile(fileInput.files[0]));
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files[0];
+    fileInput.value = ''; // so that choosing the same file again checks it again
+    checkFile(file);
+  });
   drop.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); fileInput.click(); }
   });

@@ -68,15 +68,14 @@ const GENERATORS: &[(&str, &str)] = &[
 pub fn find(blocks: &[Block<'_>], xmps: &[(String, Xmp)]) -> Vec<Evidence> {
     let mut found = Traces::default();
     for block in blocks {
-        let text = block.text();
         match &block.kind {
             BlockKind::Text { key } => from_text(
                 &mut found,
                 key,
-                &text,
+                &block.text(),
                 &format!("{} (keyword \"{key}\")", block.place),
             ),
-            BlockKind::ExifText { tag } => from_exif(&mut found, tag, &text, &block.place),
+            BlockKind::ExifText { tag } => from_exif(&mut found, tag, &block.text(), &block.place),
             BlockKind::Trailer => from_trailer(&mut found, &block.data, &block.place),
             BlockKind::Xmp | BlockKind::C2pa => {}
         }

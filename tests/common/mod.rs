@@ -1,5 +1,6 @@
 //! Expected outcomes for every fixture, shared by the native integration tests
 //! (`tests/fixtures_native.rs`) and the same tests in headless Chromium (`tests/web.rs`).
+#![allow(clippy::indexing_slicing, dead_code)]
 
 use aigc_label::{Report, Verdict};
 
@@ -25,7 +26,7 @@ macro_rules! case {
     ($name:literal, $verdict:ident, $format:literal, [$($kind:literal),*], $failing:expr, $field:expr) => {
         Case {
             name: $name,
-            bytes: include_bytes!(concat!("fixtures/", $name)),
+            bytes: include_bytes!(concat!("../fixtures/", $name)),
             verdict: Verdict::$verdict,
             format: $format,
             kinds: &[$($kind),*],

@@ -1,0 +1,82 @@
+// Browser benchmark: the same files as benches/verify.rs, verified by the wasm module in
+// headless Chromium (verify() on the page's main thread, median of N runs) and through
+// the real page (file input → worker → rendered verdict). Prints them next to the native
+// figures from target/bench/native.json. Run with `npm run bench`.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../scripts/serve.mjs';
+import { launchChromium } from '../tests/e2e/chromium.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const native = JSON.parse(readFileSync(join(root, 'target/bench/native.json'), 'utf8'));
+
+const server = await serve(root, 0);
+const base = `http://127.0.0.1:${server.address().port}/`;
+const browser = await launchChromium();
+const page = await browser.newPage();
+await page.goto(`${base}www/index.html`);
+await page.waitForFunction(() => document.getElementById('version').textContent.startsWith('aigc-label'));
+
+const inPage = await page.evaluate(async (names) => {
+  const wasm = await import('/www/pkg/aigc_label.js');
+  await wasm.default();
+  const results = [];
+  for (const name of names) {
+    const bytes = new Uint8Array(await (await fetch(`/${name}`)).arrayBuffer());
+    // performance.now() is coarsened to 100 µs on a page that is not cross-origin isolated,
+    // so each sample times a batch long enough (about 20 ms) to make that negligible.
+    wasm.verify(bytes);
+    let batch = 1;
+    for (;;) {
+      const t = performance.now();
+      for (let i = 0; i < batch; i++) wasm.verify(bytes);
+      if (performance.now() - t >= 20 || batch >= 1 << 20) break;
+      batch *= 2;
+    }
+    const times = [];
+    const runs = 15;
+    for (let s = 0; s < runs; s++) {
+      const t = performance.now();
+      for (let i = 0; i < batch; i++) wasm.verify(bytes);
+      times.push((performance.now() - t) / batch);
+    }
+    times.sort((a, b) => a - b);
+    results.push({ name, median_ms: times[runs >> 1], runs: runs * batch, verdict: wasm.verify(bytes).verdict });
+  }
+  return results;
+}, native.map((row) => row.name));
+
+// Time to verdict through the page: select the file, wait for #result[data-verdict].
+const toVerdict = {};
+for (const row of native) {
+  const samples = [];
+  for (let i = 0; i < 5; i++) {
+    await page.evaluate(() => document.getElementById('result').removeAttribute('data-verdict'));
+    const t = Date.now();
+    await page.setInputFiles('#file', join(root, row.name));
+    await page.waitForSelector('#result[data-verdict]');
+    samples.push(Date.now() - t);
+  }
+  samples.sort((a, b) => a - b);
+  toVerdict[row.name] = samples[2];
+}
+await browser.close();
+server.close();
+
+const us = (ms) => (ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`);
+console.log('\nNative vs headless Chromium (wasm), same files. "wasm verify" includes copying the file into wasm memory.');
+console.log('"page" = file input → worker reads the file → verify → rendered verdict (median of 5).\n');
+console.log('| file | size | verdict | native verify | wasm verify | wasm / native | page time to verdict |');
+console.log('|---|---:|---|---:|---:|---:|---:|');
+for (const row of native) {
+  const web = inPage.find((r) => r.name === row.name);
+  const ratio = web.median_ms * 1000 / row.median_us;
+  const size = row.size >= 1 << 20 ? `${(row.size / (1 << 20)).toFixed(1)} MB` : `${Math.round(row.size / 1024)} KB`;
+  const same = web.verdict === row.verdict ? row.verdict : `${row.verdict} ≠ ${web.verdict}`;
+  console.log(`| ${row.name} | ${size} | ${same} | ${us(row.median_us / 1000)} | ${us(web.median_ms)} | ${ratio.toFixed(1)}× | ${toVerdict[row.name]} ms |`);
+}
+const wasmPath = join(root, 'www/pkg/aigc_label_bg.wasm');
+const { gzipSync } = await import('node:zlib');
+const wasmBytes = readFileSync(wasmPath);
+console.log(`\nwasm module: ${wasmBytes.length} bytes, ${gzipSync(wasmBytes, { level: 9 }).length} gzipped`);

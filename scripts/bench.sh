@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Benchmarks: native (cargo bench) then headless Chromium, printed side by side.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+cargo bench --bench verify
+bash scripts/build.sh
+node bench/browser.mjs

@@ -1,0 +1,102 @@
+//! The native CLI, run as a process: output shapes and exit statuses from CONTRACT.md.
+#![allow(clippy::unwrap_used)]
+
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_aigc-label"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+#[test]
+fn json_prints_one_report_per_line_with_its_path() {
+    let output = run(&[
+        "check",
+        "--json",
+        "tests/fixtures/corpus/doubao_black_1x1_1.png",
+        "tests/fixtures/bad/two-labels.jpg",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let lines: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(
+        lines[0]["path"],
+        "tests/fixtures/corpus/doubao_black_1x1_1.png"
+    );
+    assert_eq!(lines[0]["verdict"], "ai_labeled");
+    assert_eq!(
+        lines[0]["evidence"][0]["fields"]["ProducerName"],
+        "Doubao (ByteDance) / 豆包（字节跳动）"
+    );
+    assert_eq!(lines[1]["verdict"], "invalid_label");
+    for key in ["verdict", "format", "summary", "evidence", "errors", "path"] {
+        assert!(lines[0].get(key).is_some(), "missing {key}");
+    }
+}
+
+#[test]
+fn table_is_readable() {
+    let output = run(&["check", "tests/fixtures/corpus/grok-1.jpg"]);
+    let text = stdout(&output);
+    let mut lines = text.lines();
+    assert!(lines.next().unwrap().starts_with("PATH"));
+    let row = lines.next().unwrap();
+    assert!(
+        row.contains("jpeg") && row.contains("suspected_ai") && row.contains("Grok (xAI)"),
+        "{row}"
+    );
+}
+
+#[test]
+fn an_unreadable_input_exits_1_and_still_reports_the_others() {
+    let output = run(&[
+        "check",
+        "--json",
+        "tests/fixtures/labels/xmp-label1.jpg",
+        "does/not/exist.png",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["verdict"], "ai_labeled");
+    assert_eq!(lines[1]["verdict"], "error");
+    assert!(lines[1]["errors"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("Cannot read does/not/exist.png"));
+}
+
+#[test]
+fn text_files_are_verified_as_text() {
+    let dir = std::env::temp_dir().join(format!("aigc-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("note.md");
+    std::fs::write(&path, "# 标题\n\n正文。\n").unwrap();
+    let output = run(&["check", "--json", path.to_str().unwrap()]);
+    let line: serde_json::Value = serde_json::from_str(stdout(&output).trim()).unwrap();
+    assert_eq!(line["format"], "text");
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    assert_eq!(run(&[]).status.code(), Some(2));
+    assert_eq!(run(&["check"]).status.code(), Some(2));
+    assert_eq!(run(&["check", "--frobnicate", "x"]).status.code(), Some(2));
+    assert_eq!(run(&["verify", "x"]).status.code(), Some(2));
+    let help = run(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(stdout(&help).contains("aigc-label check [--json] PATH..."));
+}
