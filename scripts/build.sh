@@ -4,7 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-wasm-pack build --release --target web --out-dir www/pkg --out-name aigc_label
+# opt-level "z" for the wasm only (the native CLI keeps "s"): 10 KB smaller, same speed
+# within noise (table in README.md, "Size").
+CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack build --release --target web --out-dir www/pkg --out-name aigc_label
 wasm=www/pkg/aigc_label_bg.wasm
 before=$(stat -c %s "$wasm")
 node_modules/.bin/wasm-opt -Os --strip-debug --strip-producers \

@@ -129,7 +129,10 @@ pub fn summarize(verdict: Verdict, evidence: &[Evidence]) -> Summary {
                 .unwrap_or_default();
             (
                 format!("A label is present ({fam_en}) but fails validation: {reason}."),
-                format!("存在标识（{fam_zh}），但未通过校验：{reason}。"),
+                format!(
+                    "存在标识（{fam_zh}），但未通过校验（{}）。",
+                    failure.map_or("?", |(_, c)| c.id)
+                ),
             )
         }
         Verdict::NoLabel => {

@@ -30,6 +30,9 @@ const CLAIMS = {
   unknown: ['未判定', 'undetermined', 'b-none'],
 };
 
+/** Field values longer than this are cut on screen (the report keeps them whole). */
+const LONG_VALUE = 600;
+
 const FORMATS = {
   png: 'PNG 图片 / PNG image', jpeg: 'JPEG 图片 / JPEG image', webp: 'WebP 图片 / WebP image',
   gif: 'GIF 图片 / GIF image', tiff: 'TIFF 图片 / TIFF image', text: '文本 / text', unknown: '未知 / unknown',
@@ -102,6 +105,7 @@ function showBusy(zh, en) {
 
 async function checkFile(file) {
   if (!file) return;
+  const started = performance.now();
   showBusy('正在读取文件…', 'Reading the file…');
   const { report, ms } = await ask({ type: 'file', file }, (stage) => {
     if (stage === 'checking') showBusy('正在核验…', 'Checking…');
@@ -109,6 +113,8 @@ async function checkFile(file) {
   if (currentPreview) URL.revokeObjectURL(currentPreview);
   currentPreview = file.type.startsWith('image/') && report.format !== 'text' ? URL.createObjectURL(file) : undefined;
   render(report, { name: file.name, size: file.size, ms, preview: currentPreview });
+  // Time from the file being chosen to the verdict on screen, read by bench/browser.mjs.
+  result.dataset.elapsedMs = (performance.now() - started).toFixed(2);
 }
 
 async function checkText(text) {
@@ -173,18 +179,21 @@ function evidenceCard(evidence) {
       : el('span', { class: 'badge b-bad', text: '校验失败 / invalid' });
   const head = el('div', { class: 'card-head' }, [
     bilingual('h4', kindZh, kindEn),
-    el('span', { class: `badge ${claimClass}`, text: `${claimZh} / ${claimEn}` }),
+    evidence.valid || unverified
+      ? el('span', { class: `badge ${claimClass}`, text: `${claimZh} / ${claimEn}` })
+      : el('span', { class: 'badge b-none', text: `声称${claimZh} / claims ${claimEn}` }),
     validity,
   ]);
   const producer = evidence.fields.ProducerName || evidence.fields.Generator;
   const fields = Object.entries(evidence.fields);
+  const shown = (value) => (value.length > LONG_VALUE ? `${value.slice(0, LONG_VALUE)}… (${value.length} 字符 / characters)` : value);
   return el('article', { class: 'card', 'data-kind': evidence.kind }, [
     head,
     producer ? el('p', { class: 'producer', text: `生成方 / Producer: ${producer}` }) : null,
     el('p', { class: 'location', text: `位置 / Location: ${evidence.location}` }),
     fields.length ? el('dl', { class: 'fields' }, fields.flatMap(([k, val]) => [
       el('dt', { text: k }),
-      val === '' ? el('dd', { class: 'empty', text: '（空）empty' }) : el('dd', { text: val }),
+      val === '' ? el('dd', { class: 'empty', text: '（空）empty' }) : el('dd', { text: shown(val), title: val.slice(0, 4000) }),
     ])) : null,
     el('ul', { class: 'checks' }, evidence.checks.map((c) => el('li', { class: c.ok ? 'pass' : 'fail', 'data-check': c.id }, [
       el('span', { class: 'mark', text: c.ok ? '✓' : '✗' }),
