@@ -34,7 +34,7 @@ fi
 
 missing=()
 for pkg in chromium chromium-driver; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if ((${#missing[@]})); then
   log "installing Debian packages: ${missing[*]}"

@@ -91,6 +91,22 @@ fn text_files_are_verified_as_text() {
 }
 
 #[test]
+fn terminal_escapes_in_names_are_not_printed_raw() {
+    let dir = std::env::temp_dir().join(format!("aigc-cli-esc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // A file name holding an ANSI "clear screen" sequence and a right-to-left override.
+    let path = dir.join("a\u{1b}[2J\u{202e}b.txt");
+    std::fs::write(&path, "text").unwrap();
+    let output = run(&["check", path.to_str().unwrap()]);
+    let out = stdout(&output);
+    assert!(
+        !out.contains('\u{1b}') && !out.contains('\u{202e}'),
+        "{out:?}"
+    );
+    assert!(out.contains("a\\u{001B}[2J\\u{202E}b.txt"), "{out}");
+}
+
+#[test]
 fn bad_usage_exits_2() {
     assert_eq!(run(&[]).status.code(), Some(2));
     assert_eq!(run(&["check"]).status.code(), Some(2));

@@ -106,6 +106,20 @@ fn json_line(path: &str, report: &Report) -> String {
     value.to_string()
 }
 
+/// Text from a file, made safe for a terminal: control characters (which could carry escape
+/// sequences) and bidirectional overrides (which could reorder what is shown) are escaped.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+                format!("\\u{{{:04X}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 fn table_row(path: &str, report: &Report) -> String {
     let shown_path = if path.chars().count() > 40 {
         let tail: String = path
@@ -121,13 +135,14 @@ fn table_row(path: &str, report: &Report) -> String {
         path.to_string()
     };
     let mut row = format!(
-        "{shown_path:<40} {:<8} {:<14} {}",
+        "{:<40} {:<8} {:<14} {}",
+        printable(&shown_path),
         report.format,
         report.verdict.as_str(),
-        report.summary.en
+        printable(&report.summary.en)
     );
     for error in &report.errors {
-        row.push_str(&format!("\n{:<40}   ! {error}", ""));
+        row.push_str(&format!("\n{:<40}   ! {}", "", printable(error)));
     }
     row
 }

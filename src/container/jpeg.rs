@@ -21,11 +21,18 @@ pub fn scan(data: &[u8]) -> Scan<'_> {
     let mut cur = Cursor::at(data, 2);
     loop {
         let offset = cur.pos();
-        let Some(marker) = next_marker(&mut cur) else {
-            scan.error(format!(
-                "JPEG: truncated before the image data (no scan found after byte {offset})"
-            ));
-            break;
+        let marker = match next_marker(&mut cur) {
+            Next::Marker(marker) => marker,
+            Next::End => {
+                scan.error(format!(
+                    "JPEG: truncated before the image data (no scan found after byte {offset})"
+                ));
+                break;
+            }
+            Next::Garbage(byte) => {
+                scan.error(format!("JPEG: expected a marker at byte {offset} but found 0x{byte:02X}; stopped reading"));
+                break;
+            }
         };
         if marker == 0xD9 || marker == 0xDA {
             break; // end of image, or start of scan: no more metadata segments follow
@@ -63,15 +70,26 @@ pub fn scan(data: &[u8]) -> Scan<'_> {
     scan
 }
 
-/// Reads the next marker code, skipping fill bytes. `None` at the end of data.
-fn next_marker(cur: &mut Cursor<'_>) -> Option<u8> {
-    if cur.u8()? != 0xFF {
-        return None;
+/// What stands where a marker should.
+enum Next {
+    Marker(u8),
+    /// A byte other than 0xFF: the segment structure is broken.
+    Garbage(u8),
+    End,
+}
+
+/// Reads the next marker code, skipping fill bytes.
+fn next_marker(cur: &mut Cursor<'_>) -> Next {
+    match cur.u8() {
+        None => return Next::End,
+        Some(0xFF) => {}
+        Some(other) => return Next::Garbage(other),
     }
     loop {
-        match cur.u8()? {
-            0xFF => continue,
-            code => return Some(code),
+        match cur.u8() {
+            Some(0xFF) => continue,
+            Some(code) => return Next::Marker(code),
+            None => return Next::End,
         }
     }
 }
@@ -310,6 +328,17 @@ mod tests {
         let input2 = jpeg(&[ext_xmp(&guid, u32::MAX, 0, b"x")]);
         let scan2 = super::scan(&input2);
         assert!(scan2.errors[0].contains("over the"));
+    }
+
+    #[test]
+    fn garbage_between_segments_is_named() {
+        let mut file = jpeg(&[segment(0xFE, b"hi")]);
+        file[8] = 0x00; // where the next marker's 0xFF should be
+        let scan = scan(&file);
+        assert_eq!(
+            scan.errors,
+            vec!["JPEG: expected a marker at byte 8 but found 0x00; stopped reading"]
+        );
     }
 
     #[test]
