@@ -3,21 +3,11 @@
 mod common;
 
 use aigc_label::{verify, Options, Verdict};
-use common::{mismatch, CASES};
+use common::CASES;
 
 #[test]
 fn every_fixture_gives_its_expected_report() {
-    let failures: Vec<String> = CASES
-        .iter()
-        .filter_map(|case| mismatch(case, &verify(case.bytes, &Options::default())))
-        .collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} fixtures wrong:\n{}",
-        failures.len(),
-        CASES.len(),
-        failures.join("\n")
-    );
+    common::assert_every_fixture_matches();
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! Pixel data (IDAT) is skipped by length without being read or checksummed.
 
 use super::{exif, Block, BlockKind, Scan};
-use crate::bytes::{latin1, split_nul, Cursor};
+use crate::bytes::{split_nul, Cursor};
 
 const SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
 /// PNG limits chunk lengths to 2^31 - 1.
@@ -101,12 +101,21 @@ fn read_chunk<'a>(
     }
 }
 
+/// tEXt and zTXt are Latin-1 by the PNG specification, but generators (Midjourney among them)
+/// write UTF-8 there. Bytes that are valid UTF-8 are read as UTF-8, anything else as Latin-1.
+fn legacy_text(data: &[u8]) -> String {
+    match std::str::from_utf8(data) {
+        Ok(text) => text.to_string(),
+        Err(_) => crate::bytes::latin1(data),
+    }
+}
+
 fn text_block<'a>(keyword: &[u8], text: Vec<u8>, place: String, offset: usize) -> Block<'a> {
     let kind = if keyword == XMP_KEYWORD {
         BlockKind::Xmp
     } else {
         BlockKind::Text {
-            key: latin1(keyword),
+            key: legacy_text(keyword),
         }
     };
     Block::owned(kind, place, offset, text)
@@ -122,7 +131,7 @@ fn read_text<'a>(scan: &mut Scan<'a>, body: &'a [u8], place: String, offset: usi
     } else {
         scan.push(text_block(
             keyword,
-            latin1(text).into_bytes(),
+            legacy_text(text).into_bytes(),
             place,
             offset,
         ));
@@ -142,7 +151,7 @@ fn read_ztxt(scan: &mut Scan<'_>, body: &[u8], place: String, offset: usize) {
     if let Some(text) = scan.inflate(cur.rest(), &format!("PNG: {place}")) {
         scan.push(text_block(
             keyword,
-            latin1(&text).into_bytes(),
+            legacy_text(&text).into_bytes(),
             place,
             offset,
         ));
@@ -168,7 +177,7 @@ fn read_itxt<'a>(scan: &mut Scan<'a>, body: &'a [u8], place: String, offset: usi
         }
         (0, _) => scan.push(Block::borrowed(
             BlockKind::Text {
-                key: latin1(keyword),
+                key: legacy_text(keyword),
             },
             place,
             offset,
@@ -233,6 +242,12 @@ mod tests {
         assert_eq!(&*scan.blocks[1].data, b"a cat\nSteps: 20");
         assert_eq!(scan.blocks[2].kind, BlockKind::Xmp);
         assert_eq!(&*scan.blocks[2].data, b"<x:xmpmeta/>");
+    }
+
+    #[test]
+    fn utf8_in_text_chunks_is_kept() {
+        let input = png(&[chunk(b"tEXt", "Description\0danh võ".as_bytes())]);
+        assert_eq!(scan(&input).blocks[0].text(), "danh võ");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! (`tests/fixtures_native.rs`) and the same tests in headless Chromium (`tests/web.rs`).
 #![allow(clippy::indexing_slicing, dead_code)]
 
-use aigc_label::{Report, Verdict};
+use aigc_label::{verify, Options, Report, Verdict};
 
 /// One fixture and what a correct verifier says about it.
 pub struct Case {
@@ -382,4 +382,19 @@ pub fn mismatch(case: &Case, report: &Report) -> Option<String> {
         }
     }
     None
+}
+
+/// Verifies every fixture and panics with the list of those whose report is wrong.
+pub fn assert_every_fixture_matches() {
+    let failures: Vec<String> = CASES
+        .iter()
+        .filter_map(|case| mismatch(case, &verify(case.bytes, &Options::default())))
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} fixtures wrong:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
 }

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every fuzz target for SECONDS (default 60) each, seeded with the test fixtures.
+# Needs the nightly toolchain and cargo-fuzz (`cargo +nightly install cargo-fuzz`).
+# Inputs that crash land in fuzz/artifacts/<target>/; copy them to tests/fixtures/regression/.
+set -euo pipefail
+cd "$(dirname "$0")"
+seconds=${1:-60}
+fixtures=../tests/fixtures
+seed() { # target, file patterns...
+  local target=$1; shift
+  mkdir -p "corpus/$target"
+  for f in "$@"; do [ -f "$f" ] && cp -n "$f" "corpus/$target/" || true; done
+}
+seed png $fixtures/*/*.png
+seed jpeg $fixtures/*/*.jpg
+seed webp $fixtures/*/*.webp
+seed gif $fixtures/*/*.gif
+seed tiff $fixtures/*/*.tif
+mkdir -p corpus/xmp corpus/label_json
+printf '%s' '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:TC260="http://www.tc260.org.cn/ns/AIGC/1.0/" TC260:AIGC="{}"><TC260:AIGC>{&quot;Label&quot;:&quot;1&quot;}</TC260:AIGC></rdf:Description></rdf:RDF></x:xmpmeta>' > corpus/xmp/seed.xmp
+printf '%s' '{"AIGC":{"Label":"1","ContentProducer":"001191110102MACQD9K64010000","ProduceID":"x","ContentPropagator":"00119144030008867405X220001"}}' > corpus/label_json/seed.json
+for target in png jpeg webp gif tiff xmp label_json; do
+  echo "=== $target (${seconds}s) ==="
+  cargo +nightly fuzz run "$target" "corpus/$target" -- -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=262144 2>&1 | grep -E "^(#[0-9]+ *DONE|Done|==[0-9]+==|SUMMARY|artifact_prefix|Test unit written)" || true
+done
