@@ -42,12 +42,13 @@ export interface VerifyOptions {}
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn verify(
     bytes: &[u8],
-    #[wasm_bindgen(unchecked_param_type = "VerifyOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "VerifyOptions")] options: Option<
+        js_sys::Object,
+    >,
 ) -> JsValue {
-    let options = if options.is_undefined() || options.is_null() {
-        Ok(Options::default())
-    } else {
-        serde_wasm_bindgen::from_value::<Options>(options)
+    let options = match options {
+        None => Ok(Options::default()),
+        Some(object) => serde_wasm_bindgen::from_value::<Options>(object.into()),
     };
     match options {
         Ok(options) => to_js(&crate::verify(bytes, &options)),

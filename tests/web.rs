@@ -8,7 +8,7 @@ mod common;
 use aigc_label::{verify, Options, Verdict};
 use common::CASES;
 use js_sys::{Array, Reflect};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -39,7 +39,7 @@ fn js_verify_returns_plain_objects_shaped_like_the_contract() {
         .iter()
         .find(|c| c.name == "corpus/doubao_black_1x1_1.png")
         .unwrap();
-    let report = aigc_label::wasm::verify(case.bytes, JsValue::UNDEFINED);
+    let report = aigc_label::wasm::verify(case.bytes, None);
     assert_eq!(
         get(&report, "verdict").as_string().as_deref(),
         Some("ai_labeled")
@@ -75,12 +75,12 @@ fn js_verify_accepts_an_options_object_and_rejects_a_non_object() {
         .iter()
         .find(|c| c.name == "labels/xmp-label1.webp")
         .unwrap();
-    let with_options = aigc_label::wasm::verify(case.bytes, js_sys::Object::new().into());
+    let with_options = aigc_label::wasm::verify(case.bytes, Some(js_sys::Object::new()));
     assert_eq!(
         get(&with_options, "verdict").as_string().as_deref(),
         Some("ai_labeled")
     );
-    let bad = aigc_label::wasm::verify(case.bytes, JsValue::from_f64(5.0));
+    let bad = aigc_label::wasm::verify(case.bytes, Some(JsValue::from_f64(5.0).unchecked_into()));
     assert_eq!(get(&bad, "verdict").as_string().as_deref(), Some("error"));
 }
 
@@ -92,7 +92,7 @@ fn js_verify_text_and_empty_input() {
         get(&text, "verdict").as_string().as_deref(),
         Some("no_label")
     );
-    let empty = aigc_label::wasm::verify(&[], JsValue::NULL);
+    let empty = aigc_label::wasm::verify(&[], None);
     assert_eq!(get(&empty, "verdict").as_string().as_deref(), Some("error"));
     assert_eq!(verify(&[], &Options::default()).verdict, Verdict::Error);
 }
