@@ -10,6 +10,7 @@ pub mod container;
 pub mod labels;
 pub mod report;
 pub mod sniff;
+pub mod source;
 pub mod text;
 pub mod verdict;
 pub mod xmp;
@@ -18,6 +19,7 @@ pub mod xmp;
 pub mod wasm;
 
 pub use report::{Check, Claim, Evidence, EvidenceKind, Fields, Report, Summary, Verdict};
+pub use source::{ReadSeekSource, Source};
 
 use serde::Deserialize;
 
@@ -28,21 +30,24 @@ use serde::Deserialize;
 #[non_exhaustive]
 pub struct Options {}
 
-/// Verifies one input: a supported container, or UTF-8 text.
-pub fn verify(data: &[u8], _options: &Options) -> Report {
-    if data.is_empty() {
+/// Verifies one input held in memory: a supported container, or UTF-8 text.
+pub fn verify(data: &[u8], options: &Options) -> Report {
+    verify_source(&data, options)
+}
+
+/// Verifies one input read through a [`Source`] (a file, a browser `Blob`): video and
+/// audio containers are walked by seeking, reading only headers and metadata.
+pub fn verify_source(source: &dyn Source, _options: &Options) -> Report {
+    if source.is_empty() {
         return error_report("unknown", "The input is empty.", "输入为空。");
     }
-    match sniff::sniff(data) {
-        Some(format) => verify_container(format, data),
-        None => match std::str::from_utf8(data) {
-            Ok(text) => text::verify(text),
-            Err(_) => error_report(
-                "unknown",
-                "Not a supported file (PNG, JPEG, WebP, GIF, TIFF) and not UTF-8 text.",
-                "不是受支持的文件格式（PNG、JPEG、WebP、GIF、TIFF），也不是 UTF-8 文本。",
-            ),
-        },
+    let head = match source.read_at(0, sniff::SNIFF_LEN) {
+        Ok(head) => head,
+        Err(message) => return error_report("unknown", &message, "无法读取该输入。"),
+    };
+    match sniff::sniff(&head) {
+        Some(format) => verify_container(format, source),
+        None => verify_unknown(source),
     }
 }
 
@@ -51,8 +56,30 @@ pub fn verify_text(text: &str) -> Report {
     text::verify(text)
 }
 
-fn verify_container(format: sniff::Format, data: &[u8]) -> Report {
-    let scan = container::scan(format, data);
+/// Input with no known magic: text when it is UTF-8, an error otherwise.
+fn verify_unknown(source: &dyn Source) -> Report {
+    let unsupported = || {
+        error_report(
+            "unknown",
+            "Not a supported file (image, video, audio or document format) and not UTF-8 text.",
+            "不是受支持的文件格式（图片、视频、音频或文档），也不是 UTF-8 文本。",
+        )
+    };
+    if source.len() > source::MAX_WHOLE_FILE {
+        return unsupported();
+    }
+    match source.read_at(0, source.len() as usize) {
+        Ok(bytes) => match std::str::from_utf8(&bytes) {
+            Ok(text) => text::verify(text),
+            Err(_) => unsupported(),
+        },
+        Err(message) => error_report("unknown", &message, "无法读取该输入。"),
+    }
+}
+
+fn verify_container(format: sniff::Format, source: &dyn Source) -> Report {
+    let mut whole = None;
+    let scan = container::scan_source(format, source, &mut whole);
     let found = labels::interpret(&scan.blocks);
     let verdict = verdict::decide(&found.evidence);
     let summary = verdict::summarize(verdict, &found.evidence);
@@ -60,7 +87,8 @@ fn verify_container(format: sniff::Format, data: &[u8]) -> Report {
     errors.extend(found.errors);
     Report {
         verdict,
-        format: format.as_str().to_string(),
+        format: scan.format.unwrap_or(format.as_str()).to_string(),
+        media: format.media().as_str().to_string(),
         summary,
         evidence: found.evidence,
         errors,
@@ -72,6 +100,7 @@ pub fn error_report(format: &str, en: &str, zh: &str) -> Report {
     Report {
         verdict: Verdict::Error,
         format: format.to_string(),
+        media: "unknown".to_string(),
         summary: Summary {
             en: en.to_string(),
             zh: zh.to_string(),
@@ -93,6 +122,7 @@ mod tests {
         let binary = verify(&[0x00, 0xFF, 0xFE, 0x80], &Options::default());
         assert_eq!(binary.verdict, Verdict::Error);
         assert_eq!(binary.format, "unknown");
+        assert_eq!(binary.media, "unknown");
     }
 
     #[test]

@@ -227,8 +227,10 @@ pub struct Summary {
 pub struct Report {
     /// The overall answer.
     pub verdict: Verdict,
-    /// The detected format (`png`, `jpeg`, `webp`, `gif`, `tiff`, `text`, `unknown`).
+    /// The detected format (`png`, `jpeg`, `mp4`, `wav`, `pdf`, `docx`, `text`, `unknown`, …).
     pub format: String,
+    /// What the format carries: `image`, `video`, `audio`, `document`, `text` or `unknown`.
+    pub media: String,
     /// One sentence saying what the verdict means for this input.
     pub summary: Summary,
     /// Everything found, in file order.
@@ -242,7 +244,7 @@ impl Report {
     pub fn to_json(&self) -> String {
         // Serialising these plain structs cannot fail; the fallback keeps the API total.
         serde_json::to_string(self).unwrap_or_else(|_| {
-            r#"{"verdict":"error","format":"unknown","summary":{"en":"Internal error while writing the report.","zh":"生成报告时出现内部错误。"},"evidence":[],"errors":["internal error"]}"#.to_string()
+            r#"{"verdict":"error","format":"unknown","media":"unknown","summary":{"en":"Internal error while writing the report.","zh":"生成报告时出现内部错误。"},"evidence":[],"errors":["internal error"]}"#.to_string()
         })
     }
 }

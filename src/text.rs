@@ -1,19 +1,167 @@
-//! Text inputs. This version reports the text as read; explicit labels, front matter
-//! and hidden payloads are the subject of the text issue and plug in here.
+//! Text inputs. Markdown YAML front matter carrying an `AIGC:` mapping is the implicit
+//! label for text (TC260 practice guide); it is validated exactly like metadata labels.
+//! Explicit labels and hidden payloads are the subject of the text issue and plug in here.
 
-use crate::report::{Report, Summary, Verdict};
+use std::borrow::Cow;
 
-/// Verifies a text. Returns `no_label` until text label detection lands.
+use serde_json::{Map, Value};
+use yaml_rust2::{Yaml, YamlLoader};
+
+use crate::container::{Block, BlockKind};
+use crate::report::Report;
+use crate::{labels, verdict};
+
+/// Longest front matter read.
+const MAX_FRONT_MATTER: usize = 256 << 10;
+
+/// Verifies a text.
 pub fn verify(text: &str) -> Report {
-    let chars = text.chars().count();
+    let mut errors = Vec::new();
+    let blocks = front_matter_label(text, &mut errors)
+        .into_iter()
+        .collect::<Vec<_>>();
+    let found = labels::interpret(&blocks);
+    errors.extend(found.errors);
+    let verdict = verdict::decide(&found.evidence);
+    let mut summary = verdict::summarize(verdict, &found.evidence);
+    if found.evidence.is_empty() {
+        let chars = text.chars().count();
+        summary.en = format!("No AI label was found in this text ({chars} characters). Explicit text labels are not checked yet.");
+        summary.zh =
+            format!("该文本（{chars} 个字符）中未发现AI标识。此版本尚不检查显式文本标识。");
+    }
     Report {
-        verdict: Verdict::NoLabel,
+        verdict,
         format: "text".to_string(),
-        summary: Summary {
-            en: format!("No AI label was found in this text ({chars} characters). Text label detection is limited in this version."),
-            zh: format!("该文本（{chars} 个字符）中未发现AI标识。此版本的文本标识检测尚不完整。"),
-        },
-        evidence: Vec::new(),
-        errors: Vec::new(),
+        media: "text".to_string(),
+        summary,
+        evidence: found.evidence,
+        errors,
+    }
+}
+
+/// The YAML front matter between a leading `---` line and the next `---` (or `...`) line,
+/// with the line number its body starts on.
+fn front_matter(text: &str) -> Option<&str> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let rest = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))?;
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        let bare = line.trim_end_matches(['\r', '\n']);
+        if bare == "---" || bare == "..." {
+            return rest.get(..offset);
+        }
+        offset += line.len();
+        if offset > MAX_FRONT_MATTER {
+            return None;
+        }
+    }
+    None
+}
+
+/// The `AIGC` entry of the front matter as a label block (`{"AIGC":{…}}` JSON).
+fn front_matter_label(text: &str, errors: &mut Vec<String>) -> Option<Block<'static>> {
+    let yaml = front_matter(text)?;
+    let docs = match YamlLoader::load_from_str(yaml) {
+        Ok(docs) => docs,
+        Err(err) => {
+            if yaml.contains("AIGC") {
+                errors.push(format!("YAML front matter: {err}"));
+            }
+            return None;
+        }
+    };
+    let Yaml::Hash(map) = docs.into_iter().next()? else {
+        return None;
+    };
+    let (key, value) = map
+        .into_iter()
+        .find(|(k, _)| k.as_str().is_some_and(|k| k.contains("AIGC")))?;
+    let key = key.as_str().unwrap_or("AIGC").to_string();
+    let json = match value {
+        // A JSON string under the key, as some writers do.
+        Yaml::String(s) if s.trim_start().starts_with('{') => s,
+        Yaml::Hash(fields) => {
+            let mut inner = Map::new();
+            for (k, v) in fields {
+                if let (Some(k), Some(v)) = (scalar(&k), scalar(&v)) {
+                    inner.insert(k, Value::String(v));
+                }
+            }
+            let mut outer = Map::new();
+            outer.insert(key.clone(), Value::Object(inner));
+            Value::Object(outer).to_string()
+        }
+        other => format!(
+            "{{\"{key}\":{}}}",
+            scalar(&other).map(Value::String).unwrap_or(Value::Null)
+        ),
+    };
+    Some(Block {
+        kind: BlockKind::Text { key: key.clone() },
+        place: format!("YAML front matter, key \"{key}\""),
+        offset: 0,
+        data: Cow::Owned(json.into_bytes()),
+    })
+}
+
+/// A YAML scalar as the text it was written with (YAML `1` and `"1"` are the same label text).
+fn scalar(value: &Yaml) -> Option<String> {
+    match value {
+        Yaml::String(s) | Yaml::Real(s) => Some(s.clone()),
+        Yaml::Integer(i) => Some(i.to_string()),
+        Yaml::Boolean(b) => Some(b.to_string()),
+        Yaml::Null => Some(String::new()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Verdict;
+
+    #[test]
+    fn front_matter_mapping_is_a_label() {
+        let text = "---\ntitle: x\nAIGC:\n  Label: \"1\"\n  ContentProducer: 001191110102MACQD9K64010000\n  ProduceID: doc-1\n---\n# Body\n";
+        let report = verify(text);
+        assert_eq!(report.verdict, Verdict::AiLabeled, "{report:?}");
+        assert_eq!(
+            report.evidence[0].location,
+            "YAML front matter, key \"AIGC\""
+        );
+        assert_eq!(
+            report.evidence[0].fields.get("ProducerName"),
+            Some("Doubao (ByteDance) / 豆包（字节跳动）")
+        );
+    }
+
+    #[test]
+    fn invalid_front_matter_label_is_invalid() {
+        let report = verify("---\nAIGC:\n  Label: 7\n  ContentProducer: x\n  ProduceID: y\n---\n");
+        assert_eq!(report.verdict, Verdict::InvalidLabel);
+        assert!(report.evidence[0]
+            .checks
+            .iter()
+            .any(|c| c.id == "tc260.label.value" && !c.ok));
+    }
+
+    #[test]
+    fn plain_text_and_other_front_matter_have_no_label() {
+        assert_eq!(verify("hello").verdict, Verdict::NoLabel);
+        assert_eq!(verify("---\ntitle: x\n---\nbody").verdict, Verdict::NoLabel);
+        assert_eq!(verify("---\nunterminated: yes\n").verdict, Verdict::NoLabel);
+    }
+
+    #[test]
+    fn broken_yaml_is_reported() {
+        let report = verify("---\nAIGC: [unclosed\n---\n");
+        assert!(
+            report.errors[0].starts_with("YAML front matter:"),
+            "{:?}",
+            report.errors
+        );
     }
 }

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use aigc_label::{error_report, verify, Options, Report, Verdict};
+use aigc_label::{error_report, verify_source, Options, ReadSeekSource, Report, Verdict};
 
 const USAGE: &str = "Usage: aigc-label check [--json] PATH...
 
@@ -85,9 +85,16 @@ fn check(args: &[String]) -> ExitCode {
     }
 }
 
+/// Verifies one file by seeking: video and audio containers are never read whole.
 fn check_path(path: &Path) -> Report {
-    match std::fs::read(path) {
-        Ok(bytes) => verify(&bytes, &Options::default()),
+    let source = std::fs::File::open(path).and_then(|file| {
+        if file.metadata()?.is_dir() {
+            return Err(std::io::Error::other("it is a directory"));
+        }
+        ReadSeekSource::new(file)
+    });
+    match source {
+        Ok(source) => verify_source(&source, &Options::default()),
         Err(err) => {
             let message = format!("Cannot read {}: {err}", path.display());
             error_report("unknown", &message, "无法读取该文件。")

@@ -2,17 +2,33 @@
 //! blocks (XMP, EXIF fields, text chunks, C2PA JUMBF) with their byte offsets.
 //! They never decode pixels and never interpret labels; that is `labels`' job.
 //!
-//! Adding a format: write `container/<format>.rs` with `pub fn scan(data: &[u8]) -> Scan<'_>`,
-//! add its magic to `sniff.rs`, and one arm to [`scan`].
+//! Two kinds of walker: image formats take the whole file as a slice
+//! (`pub fn scan(data: &[u8]) -> Scan<'_>`); video, audio and document formats take a
+//! [`Source`] and read only headers and metadata (`pub fn scan(source: &dyn Source) -> Scan<'static>`),
+//! so a 2 GB video is never loaded whole.
+//!
+//! Adding a format: add its magic to `sniff.rs`, write `container/<format>.rs` with one of
+//! those two functions, and one arm to [`scan`] or [`scan_source`].
 
 use std::borrow::Cow;
 
 use crate::sniff::Format;
+use crate::source::{Source, MAX_WHOLE_FILE};
 
+pub mod bmff;
 pub mod exif;
+pub mod flac;
+pub mod flv;
 pub mod gif;
+pub mod id3;
 pub mod jpeg;
+pub mod matroska;
+pub mod ogg;
+pub mod ooxml;
+pub mod pdf;
 pub mod png;
+pub mod riff;
+pub mod vorbis;
 pub mod webp;
 
 /// Most blocks one file may yield; past this the scan stops with an error.
@@ -90,6 +106,8 @@ pub struct Scan<'a> {
     pub blocks: Vec<Block<'a>>,
     /// Structural problems, in words. A non-empty list does not discard the blocks.
     pub errors: Vec<String>,
+    /// A more precise format found inside the container (e.g. `docx` inside a ZIP).
+    pub format: Option<&'static str>,
     inflated: usize,
 }
 
@@ -136,7 +154,46 @@ impl<'a> Scan<'a> {
     }
 }
 
-/// Walks `data` as `format` and returns its metadata blocks.
+/// Walks `source` as `format` and returns its metadata blocks. Image formats are read
+/// whole (up to [`MAX_WHOLE_FILE`]) into `whole`, which the returned blocks may borrow;
+/// streamed formats read only what they need.
+pub fn scan_source<'a>(
+    format: Format,
+    source: &'a dyn Source,
+    whole: &'a mut Option<Cow<'a, [u8]>>,
+) -> Scan<'a> {
+    match format {
+        Format::Mp4 | Format::Mov | Format::M4a | Format::Heif | Format::Avif => bmff::scan(source),
+        Format::Wav | Format::Avi => riff::scan(source),
+        Format::Mp3 => id3::scan(source),
+        Format::Flac => flac::scan(source),
+        Format::Ogg => ogg::scan(source),
+        Format::Mkv | Format::Webm => matroska::scan(source),
+        Format::Flv => flv::scan(source),
+        Format::Pdf => pdf::scan(source),
+        Format::Zip => ooxml::scan(source),
+        Format::Png | Format::Jpeg | Format::Webp | Format::Gif | Format::Tiff => {
+            if source.len() > MAX_WHOLE_FILE {
+                let mut scan = Scan::default();
+                scan.error(format!(
+                    "{}: the file is over {MAX_WHOLE_FILE} bytes; not read",
+                    format.as_str()
+                ));
+                return scan;
+            }
+            match source.read_at(0, source.len() as usize) {
+                Ok(bytes) => scan(format, whole.insert(bytes)),
+                Err(message) => {
+                    let mut scan = Scan::default();
+                    scan.error(message);
+                    scan
+                }
+            }
+        }
+    }
+}
+
+/// Walks the bytes of an image format held in memory.
 pub fn scan(format: Format, data: &[u8]) -> Scan<'_> {
     match format {
         Format::Png => png::scan(data),
@@ -144,5 +201,10 @@ pub fn scan(format: Format, data: &[u8]) -> Scan<'_> {
         Format::Webp => webp::scan(data),
         Format::Gif => gif::scan(data),
         Format::Tiff => exif::scan_tiff(data),
+        other => {
+            let mut scan = Scan::default();
+            scan.error(format!("{}: not an in-memory format", other.as_str()));
+            scan
+        }
     }
 }

@@ -41,9 +41,7 @@ pub fn interpret(blocks: &[Block<'_>]) -> Interpretation {
     }
     for block in blocks {
         let (key, location) = match &block.kind {
-            BlockKind::Text { key } => {
-                (key.as_str(), format!("{} (keyword \"{key}\")", block.place))
-            }
+            BlockKind::Text { key } => (key.as_str(), text_location(&block.place, key)),
             BlockKind::ExifText { tag } => (*tag, block.place.clone()),
             _ => continue,
         };
@@ -67,4 +65,13 @@ pub fn interpret(blocks: &[Block<'_>]) -> Interpretation {
     );
     out.evidence.extend(traces::find(blocks, &xmps));
     out
+}
+
+/// Where a keyed text entry sits, naming the key unless the place already does.
+pub fn text_location(place: &str, key: &str) -> String {
+    if place.contains(&format!("\"{key}\"")) {
+        place.to_string()
+    } else {
+        format!("{place} (keyword \"{key}\")")
+    }
 }

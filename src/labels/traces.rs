@@ -73,7 +73,7 @@ pub fn find(blocks: &[Block<'_>], xmps: &[(String, Xmp)]) -> Vec<Evidence> {
                 &mut found,
                 key,
                 &block.text(),
-                &format!("{} (keyword \"{key}\")", block.place),
+                &super::text_location(&block.place, key),
             ),
             BlockKind::ExifText { tag } => from_exif(&mut found, tag, &block.text(), &block.place),
             BlockKind::Trailer => from_trailer(&mut found, &block.data, &block.place),

@@ -1,0 +1,146 @@
+//! Office Open XML (DOCX, XLSX, PPTX): a ZIP read through a [`Source`] (only the central
+//! directory and `docProps/custom.xml` are read), with the custom property `AIGC`.
+//! The ZIP is read by the `zip` crate; the entry is inflated with a size limit.
+
+use std::io::{Read, Seek, SeekFrom};
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+
+use super::{Block, BlockKind, Scan};
+use crate::source::Source;
+
+/// Largest `custom.xml` read (uncompressed).
+const MAX_CUSTOM_XML: u64 = 4 << 20;
+const CUSTOM: &str = "docProps/custom.xml";
+
+/// `Read + Seek` over a [`Source`], for the `zip` crate.
+struct SourceReader<'s> {
+    source: &'s dyn Source,
+    pos: u64,
+}
+
+impl Read for SourceReader<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let bytes = self
+            .source
+            .read_at(self.pos, buf.len())
+            .map_err(std::io::Error::other)?;
+        let n = bytes.len().min(buf.len());
+        if let (Some(dst), Some(src)) = (buf.get_mut(..n), bytes.get(..n)) {
+            dst.copy_from_slice(src);
+        }
+        self.pos += n as u64;
+        Ok(n)
+    }
+}
+
+impl Seek for SourceReader<'_> {
+    fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
+        let target = match to {
+            SeekFrom::Start(n) => Some(n),
+            SeekFrom::End(d) => self.source.len().checked_add_signed(d),
+            SeekFrom::Current(d) => self.pos.checked_add_signed(d),
+        };
+        self.pos = target.ok_or_else(|| {
+            std::io::Error::new(std::io::ErrorKind::InvalidInput, "seek before the start")
+        })?;
+        Ok(self.pos)
+    }
+}
+
+/// Reads the custom properties of an OOXML document.
+pub fn scan(source: &dyn Source) -> Scan<'static> {
+    let mut scan = Scan::default();
+    let mut archive = match zip::ZipArchive::new(SourceReader { source, pos: 0 }) {
+        Ok(archive) => archive,
+        Err(err) => {
+            scan.error(format!("ZIP: unreadable archive ({err})"));
+            return scan;
+        }
+    };
+    scan.format = Some(kind(&archive));
+    let mut entry = match archive.by_name(CUSTOM) {
+        Ok(entry) => entry,
+        Err(zip::result::ZipError::FileNotFound) => return scan,
+        Err(err) => {
+            scan.error(format!("ZIP: cannot open {CUSTOM} ({err})"));
+            return scan;
+        }
+    };
+    let at = entry.header_start();
+    if entry.size() > MAX_CUSTOM_XML {
+        scan.error(format!(
+            "ZIP: {CUSTOM} is over {MAX_CUSTOM_XML} bytes; not read"
+        ));
+        return scan;
+    }
+    let mut xml = Vec::new();
+    if let Err(err) = (&mut entry).take(MAX_CUSTOM_XML).read_to_end(&mut xml) {
+        scan.error(format!("ZIP: cannot inflate {CUSTOM} ({err})"));
+        return scan;
+    }
+    for (name, value) in custom_properties(&xml, &mut scan) {
+        let place = format!("custom property \"{name}\" in {CUSTOM} (ZIP entry at byte {at})");
+        scan.push(Block::owned(
+            BlockKind::Text { key: name },
+            place,
+            at as usize,
+            value.into_bytes(),
+        ));
+    }
+    scan
+}
+
+/// `docx`, `xlsx`, `pptx`, or `zip` for any other archive.
+fn kind<R: Read + Seek>(archive: &zip::ZipArchive<R>) -> &'static str {
+    let has = |name: &str| archive.index_for_name(name).is_some();
+    if has("word/document.xml") {
+        "docx"
+    } else if has("xl/workbook.xml") {
+        "xlsx"
+    } else if has("ppt/presentation.xml") {
+        "pptx"
+    } else {
+        "zip"
+    }
+}
+
+/// (name, text value) of each `<property name="…"><vt:…>value</vt:…></property>`.
+fn custom_properties(xml: &[u8], scan: &mut Scan<'_>) -> Vec<(String, String)> {
+    let mut reader = Reader::from_reader(xml);
+    let mut out = Vec::new();
+    let mut current: Option<(String, String)> = None;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) if e.local_name().as_ref() == b"property" => {
+                let name = e
+                    .attributes()
+                    .flatten()
+                    .find(|a| a.key.local_name().as_ref() == b"name")
+                    .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()));
+                current = name.map(|n| (n, String::new()));
+            }
+            Ok(Event::Text(t)) => {
+                if let Some((_, value)) = current.as_mut() {
+                    value.push_str(&t.unescape().map(|v| v.into_owned()).unwrap_or_default());
+                }
+            }
+            Ok(Event::End(e)) if e.local_name().as_ref() == b"property" => {
+                if let Some(done) = current.take() {
+                    out.push(done);
+                }
+            }
+            Ok(Event::Eof) => break,
+            Err(err) => {
+                scan.error(format!("{CUSTOM}: malformed XML ({err})"));
+                break;
+            }
+            _ => {}
+        }
+        if out.len() > 4096 {
+            break;
+        }
+    }
+    out
+}
