@@ -86,6 +86,6 @@ fn random_bytes_are_an_error_not_a_crash() {
     assert_eq!(report.verdict, Verdict::Error);
     assert_eq!(
         report.summary.en,
-        "Not a supported file (PNG, JPEG, WebP, GIF, TIFF) and not UTF-8 text."
+        "Not a supported file (image, video, audio or document format) and not UTF-8 text."
     );
 }
