@@ -72,7 +72,7 @@ fn read_script(scan: &mut Scan<'static>, body: &[u8], at: u64) {
         Some(Amf::Map(entries)) => {
             for (key, value) in entries {
                 if let Amf::Text(text) = value {
-                    let place = format!("{name}.{key} in the script tag at byte {at}");
+                    let place = format!("{name} entry \"{key}\" in the script tag at byte {at}");
                     let key = if key.eq_ignore_ascii_case("encoder") {
                         "Software".to_string()
                     } else {
@@ -203,7 +203,7 @@ mod tests {
         assert_eq!(scan.blocks[0].kind, BlockKind::Text { key: "AIGC".into() });
         assert_eq!(
             scan.blocks[0].place,
-            "onMetaData.AIGC in the script tag at byte 13"
+            "onMetaData entry \"AIGC\" in the script tag at byte 13"
         );
         assert_eq!(
             scan.blocks[1].kind,

@@ -139,7 +139,7 @@ fn read_frames(scan: &mut Scan<'_>, tag: &[u8], version: u8, flags: u8) {
         };
         let id = String::from_utf8_lossy(id).into_owned();
         if let Some((key, text)) = frame_text(&id, &body) {
-            let place = format!("ID3v2.{version} {id} frame at byte {at}");
+            let place = format!("ID3v2.{version} {id} frame \"{key}\" at byte {at}");
             scan.push(Block::owned(
                 BlockKind::Text { key },
                 place,
@@ -258,7 +258,7 @@ mod tests {
             assert_eq!(scan.blocks[0].text(), "{\"AIGC\":{}}");
             assert_eq!(
                 scan.blocks[0].place,
-                format!("ID3v2.{version} TXXX frame at byte 10")
+                format!("ID3v2.{version} TXXX frame \"AIGC\" at byte 10")
             );
         }
     }

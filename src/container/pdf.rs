@@ -68,7 +68,7 @@ fn read_info(scan: &mut Scan<'_>, data: &[u8], base: u64) -> bool {
     if let Some(value) = pdf_string(data.get(value_at..).unwrap_or_default()) {
         let at = base + object_at as u64;
         let place =
-            format!("PDF document Info dictionary (object {number} {generation}) at byte {at}");
+            format!("PDF document Info entry \"AIGC\" (object {number} {generation}) at byte {at}");
         scan.push(Block::owned(
             BlockKind::Text { key: "AIGC".into() },
             place,
@@ -93,7 +93,7 @@ fn read_loose_entries(scan: &mut Scan<'_>, data: &[u8]) {
     {
         from = at + 5;
         if let Some(value) = pdf_string(skip_space(data, from)) {
-            let place = format!("PDF /AIGC entry at byte {at}");
+            let place = format!("PDF entry \"AIGC\" at byte {at}");
             scan.push(Block::owned(
                 BlockKind::Text { key: "AIGC".into() },
                 place,
@@ -341,7 +341,7 @@ mod tests {
         assert!(
             scan.blocks[0]
                 .place
-                .starts_with("PDF document Info dictionary (object 1 0) at byte 100"),
+                .starts_with("PDF document Info entry \"AIGC\" (object 1 0) at byte 100"),
             "{}",
             scan.blocks[0].place
         );
@@ -364,7 +364,7 @@ mod tests {
     #[test]
     fn loose_entries_when_there_is_no_trailer() {
         let scan = scan_bytes(b"%PDF-1.4\n<< /AIGC (x) >>");
-        assert_eq!(scan.blocks[0].place, "PDF /AIGC entry at byte 12");
+        assert_eq!(scan.blocks[0].place, "PDF entry \"AIGC\" at byte 12");
     }
 
     #[test]

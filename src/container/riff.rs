@@ -96,9 +96,9 @@ impl Walker<'_> {
             return;
         }
         let place = if in_info {
-            format!("LIST/INFO '{name}' chunk at byte {at}")
+            format!("LIST/INFO chunk \"{name}\" at byte {at}")
         } else {
-            format!("'{name}' chunk at byte {at}")
+            format!("RIFF chunk \"{name}\" at byte {at}")
         };
         let kind = match fourcc {
             b"_PMX" => BlockKind::Xmp,
@@ -185,12 +185,12 @@ mod tests {
         assert_eq!(
             found[0],
             (
-                "LIST/INFO 'AIGC' chunk at byte 48".to_string(),
+                "LIST/INFO chunk \"AIGC\" at byte 48".to_string(),
                 "{\"AIGC\":{}}".to_string()
             )
         );
         assert_eq!(found[1].1, "Lavf");
-        assert_eq!(found[2].0, "'AIGC' chunk at byte 192");
+        assert_eq!(found[2].0, "RIFF chunk \"AIGC\" at byte 192");
     }
 
     #[test]

@@ -340,6 +340,168 @@ pub const CASES: &[Case] = &[
         None,
         Some(("Generator", "Adobe Firefly"))
     ),
+    // Video, audio and documents made with ffmpeg, mutagen, ExifTool, Pillow (tests/fixtures/make_media.py).
+    case!(
+        "media/label1-moov-at-end.mp4",
+        AiLabeled,
+        "mp4",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "kling-mp4-1"))
+    ),
+    case!(
+        "media/label2.mov",
+        PossiblyAi,
+        "mov",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "kling-mov-2"))
+    ),
+    case!(
+        "media/label3.m4a",
+        SuspectedAi,
+        "m4a",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "kling-m4a-3"))
+    ),
+    case!(
+        "media/bad-label-value.mp4",
+        InvalidLabel,
+        "mp4",
+        ["tc260_metadata"],
+        Some("tc260.label.value"),
+        None
+    ),
+    case!("media/unlabelled.mp4", NoLabel, "mp4", [], None, None),
+    case!(
+        "media/label1.heic",
+        AiLabeled,
+        "heif",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "vidu-heic-1"))
+    ),
+    case!(
+        "media/label1.mkv",
+        AiLabeled,
+        "mkv",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "vidu-mkv-1"))
+    ),
+    case!(
+        "media/label2.webm",
+        PossiblyAi,
+        "webm",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "vidu-webm-2"))
+    ),
+    case!(
+        "media/label1.flv",
+        AiLabeled,
+        "flv",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "vidu-flv-1"))
+    ),
+    case!(
+        "media/label1-info.avi",
+        AiLabeled,
+        "avi",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "vidu-avi-1"))
+    ),
+    case!(
+        "media/label1-info.wav",
+        AiLabeled,
+        "wav",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "minimax-wav-1"))
+    ),
+    case!(
+        "media/label2-chunk.wav",
+        PossiblyAi,
+        "wav",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "minimax-wav-2"))
+    ),
+    case!(
+        "media/label1-id3v24.mp3",
+        AiLabeled,
+        "mp3",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "minimax-mp3-1"))
+    ),
+    case!(
+        "media/label2-id3v23.mp3",
+        PossiblyAi,
+        "mp3",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "minimax-mp3-2"))
+    ),
+    case!(
+        "media/label1.flac",
+        AiLabeled,
+        "flac",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "minimax-flac-1"))
+    ),
+    case!(
+        "media/label2.ogg",
+        PossiblyAi,
+        "ogg",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "minimax-ogg-2"))
+    ),
+    case!(
+        "media/label3.opus",
+        SuspectedAi,
+        "ogg",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "minimax-opus-3"))
+    ),
+    case!(
+        "documents/label1.pdf",
+        AiLabeled,
+        "pdf",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "qwen-pdf-1"))
+    ),
+    case!(
+        "documents/label1.docx",
+        AiLabeled,
+        "docx",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "qwen-docx-1"))
+    ),
+    case!(
+        "documents/label1.md",
+        AiLabeled,
+        "text",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "qwen-md-1"))
+    ),
+    case!(
+        "documents/bad-label.md",
+        InvalidLabel,
+        "text",
+        ["tc260_metadata"],
+        Some("tc260.label.value"),
+        None
+    ),
 ];
 
 /// Asserts that `report` matches `case`; returns a description of the first mismatch.
