@@ -1,10 +1,13 @@
 //! The JavaScript boundary (wasm32 only): `verify(bytes, options)` and `verifyText(text)`
 //! returning plain JS objects shaped like the report in `CONTRACT.md`.
 
+use std::borrow::Cow;
+use std::cell::Cell;
+
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Options, Report};
+use crate::{Options, Report, Source};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -30,13 +33,113 @@ export interface Evidence {
 export interface Report {
   verdict: Verdict;
   format: string;
+  media: "image" | "video" | "audio" | "document" | "text" | "unknown";
   summary: { en: string; zh: string };
   evidence: Evidence[];
   errors: string[];
 }
 /** Verification options; all optional (reserved for later versions). */
 export interface VerifyOptions {}
+/**
+ * Random access to a file too large to copy into memory, e.g. a `File` in a worker:
+ * `{ size: file.size, read: (offset, length) => new Uint8Array(new FileReaderSync().readAsArrayBuffer(file.slice(offset, offset + length))) }`.
+ * `read` returns up to `length` bytes (fewer at the end).
+ */
+export interface ByteSource {
+  readonly size: number;
+  read(offset: number, length: number): Uint8Array;
+}
 "#;
+
+#[wasm_bindgen]
+extern "C" {
+    /// A JS object with `size` and a synchronous `read(offset, length)`.
+    #[wasm_bindgen(typescript_type = "ByteSource")]
+    pub type JsByteSource;
+
+    #[wasm_bindgen(method, getter)]
+    fn size(this: &JsByteSource) -> f64;
+
+    #[wasm_bindgen(method, catch)]
+    fn read(this: &JsByteSource, offset: f64, length: u32) -> Result<js_sys::Uint8Array, JsValue>;
+}
+
+/// A [`Source`] backed by a JS `ByteSource`.
+struct JsSource {
+    inner: JsByteSource,
+    len: u64,
+    read: Cell<u64>,
+}
+
+impl Source for JsSource {
+    fn len(&self) -> u64 {
+        self.len
+    }
+
+    fn read_at(&self, offset: u64, len: usize) -> Result<Cow<'_, [u8]>, String> {
+        let available = self.len.saturating_sub(offset).min(u64::from(u32::MAX));
+        let len = u32::try_from(len).unwrap_or(u32::MAX).min(available as u32);
+        if len == 0 {
+            return Ok(Cow::Owned(Vec::new()));
+        }
+        let bytes = self
+            .inner
+            .read(offset as f64, len)
+            .map_err(|e| format!("cannot read at byte {offset}: {}", describe(&e)))?;
+        let bytes = bytes.to_vec();
+        self.read
+            .set(self.read.get().saturating_add(bytes.len() as u64));
+        Ok(Cow::Owned(bytes))
+    }
+
+    fn bytes_read(&self) -> u64 {
+        self.read.get()
+    }
+}
+
+fn describe(error: &JsValue) -> String {
+    error
+        .as_string()
+        .or_else(|| js_sys::Error::from(error.clone()).message().as_string())
+        .unwrap_or_else(|| "error".into())
+}
+
+/// Verifies a file through random-access reads, without copying it into memory:
+/// video and audio containers read only their headers and metadata.
+#[wasm_bindgen(js_name = verifySource, unchecked_return_type = "Report")]
+pub fn verify_source(
+    source: JsByteSource,
+    #[wasm_bindgen(unchecked_optional_param_type = "VerifyOptions")] options: Option<
+        js_sys::Object,
+    >,
+) -> JsValue {
+    let size = source.size();
+    if !(size.is_finite() && size >= 0.0) {
+        return to_js(&crate::error_report(
+            "unknown",
+            "The source has no valid size.",
+            "数据源大小无效。",
+        ));
+    }
+    let source = JsSource {
+        inner: source,
+        len: size as u64,
+        read: Cell::new(0),
+    };
+    match parse_options(options) {
+        Ok(options) => to_js(&crate::verify_source(&source, &options)),
+        Err(report) => to_js(&report),
+    }
+}
+
+fn parse_options(options: Option<js_sys::Object>) -> Result<Options, Report> {
+    match options {
+        None => Ok(Options::default()),
+        Some(object) => serde_wasm_bindgen::from_value::<Options>(object.into()).map_err(|err| {
+            crate::error_report("unknown", &format!("Invalid options: {err}"), "选项无效。")
+        }),
+    }
+}
 
 /// Verifies the bytes of a file. `options` may be omitted.
 #[wasm_bindgen(unchecked_return_type = "Report")]
@@ -46,16 +149,9 @@ pub fn verify(
         js_sys::Object,
     >,
 ) -> JsValue {
-    let options = match options {
-        None => Ok(Options::default()),
-        Some(object) => serde_wasm_bindgen::from_value::<Options>(object.into()),
-    };
-    match options {
+    match parse_options(options) {
         Ok(options) => to_js(&crate::verify(bytes, &options)),
-        Err(err) => {
-            let message = format!("Invalid options: {err}");
-            to_js(&crate::error_report("unknown", &message, "选项无效。"))
-        }
+        Err(report) => to_js(&report),
     }
 }
 

@@ -33,10 +33,18 @@ const CLAIMS = {
 /** Field values longer than this are cut on screen (the report keeps them whole). */
 const LONG_VALUE = 600;
 
-const FORMATS = {
-  png: 'PNG 图片 / PNG image', jpeg: 'JPEG 图片 / JPEG image', webp: 'WebP 图片 / WebP image',
-  gif: 'GIF 图片 / GIF image', tiff: 'TIFF 图片 / TIFF image', text: '文本 / text', unknown: '未知 / unknown',
+const MEDIA = {
+  image: ['图片', 'image'], video: ['视频', 'video'], audio: ['音频', 'audio'],
+  document: ['文档', 'document'], text: ['文本', 'text'], unknown: ['未知格式', 'unknown format'],
 };
+
+/** "MP4 视频 / MP4 video" from the report's format and media. */
+function describeFormat(report) {
+  const [zh, en] = MEDIA[report.media] || MEDIA.unknown;
+  if (report.format === 'text' || report.format === 'unknown') return `${zh} / ${en}`;
+  const name = report.format.toUpperCase();
+  return `${name} ${zh} / ${name} ${en}`;
+}
 
 /** Creates an element; `text` is always set as text, never parsed as HTML. */
 function el(tag, props = {}, children = []) {
@@ -67,7 +75,7 @@ function startWorker() {
     const job = pending.get(message.id);
     if (!job) return;
     if (message.progress) {
-      job.onProgress(message.progress);
+      job.onProgress(message);
       return;
     }
     pending.delete(message.id);
@@ -97,22 +105,28 @@ function ask(message, onProgress = () => {}) {
   });
 }
 
-function showBusy(zh, en) {
+function showBusy(zh, en, progress) {
   result.removeAttribute('data-verdict');
   result.dataset.state = 'busy';
-  result.replaceChildren(el('div', { class: 'busy' }, [el('div', { class: 'spinner' }), bilingual('span', zh, en)]));
+  const bar = progress
+    ? el('div', { class: 'progress' }, [
+      el('progress', { max: String(progress.size), value: String(progress.bytesRead) }),
+      el('span', { text: `${formatSize(progress.bytesRead)} / ${formatSize(progress.size)}` }),
+    ])
+    : null;
+  result.replaceChildren(el('div', { class: 'busy' }, [el('div', { class: 'spinner' }), bilingual('span', zh, en), bar]));
 }
 
 async function checkFile(file) {
   if (!file) return;
   const started = performance.now();
-  showBusy('正在读取文件…', 'Reading the file…');
-  const { report, ms } = await ask({ type: 'file', file }, (stage) => {
-    if (stage === 'checking') showBusy('正在核验…', 'Checking…');
+  showBusy('正在核验…', 'Checking…');
+  const { report, ms, bytesRead } = await ask({ type: 'file', file }, (message) => {
+    showBusy('正在读取所需部分…', 'Reading the parts that matter…', message);
   });
   if (currentPreview) URL.revokeObjectURL(currentPreview);
-  currentPreview = file.type.startsWith('image/') && report.format !== 'text' ? URL.createObjectURL(file) : undefined;
-  render(report, { name: file.name, size: file.size, ms, preview: currentPreview });
+  currentPreview = file.type.startsWith('image/') && report.media === 'image' ? URL.createObjectURL(file) : undefined;
+  render(report, { name: file.name, size: file.size, ms, preview: currentPreview, bytesRead });
   // Time from the file being chosen to the verdict on screen, read by bench/browser.mjs.
   result.dataset.elapsedMs = (performance.now() - started).toFixed(2);
 }
@@ -126,7 +140,8 @@ async function checkText(text) {
 function formatSize(bytes) {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${(bytes / 1024 / 1024 / 1024).toFixed(2)} GB`;
 }
 
 function render(report, info) {
@@ -144,8 +159,11 @@ function render(report, info) {
   ]);
   const meta = el('div', { class: 'meta' }, [
     metaItem('文件 / File', info.name),
-    metaItem('格式 / Format', FORMATS[report.format] || report.format),
+    metaItem('类型 / Type', describeFormat(report)),
     metaItem('大小 / Size', formatSize(info.size)),
+    info.bytesRead !== undefined && info.bytesRead < info.size
+      ? metaItem('读取 / Read', `${formatSize(info.bytesRead)}（只读取元数据 / metadata only）`)
+      : null,
     metaItem('用时 / Time', `${info.ms.toFixed(1)} ms`),
   ]);
   const parts = [banner, meta];

@@ -60,6 +60,11 @@ const expectations = [
   ['labels/xmp-label1.gif', 'ai_labeled'],
   ['bad/two-labels.jpg', 'invalid_label'],
   ['bad/label-value-aigc.png', 'invalid_label'],
+  ['media/label2.mov', 'possibly_ai'],
+  ['media/label1-id3v24.mp3', 'ai_labeled'],
+  ['media/label1.mkv', 'ai_labeled'],
+  ['documents/label1.docx', 'ai_labeled'],
+  ['documents/label1.pdf', 'ai_labeled'],
 ];
 
 for (const [name, verdict] of expectations) {
@@ -76,6 +81,15 @@ test('the GB 45438 card names the producer and each check', async () => {
   assert.equal(await card.locator('li[data-check="tc260.label.value"].pass').count(), 1);
   assert.match(await page.locator('#result h2').textContent(), /含有效AI生成标识.*Valid AI-generated label/);
   await page.screenshot({ path: join(shots, 'doubao.png'), fullPage: true });
+});
+
+test('a video is read in slices and its type is named in words', async () => {
+  assert.equal(await upload(fixture('media/label1-moov-at-end.mp4')), 'ai_labeled');
+  const meta = await page.locator('#result .meta').textContent();
+  assert.match(meta, /MP4 视频 \/ MP4 video/);
+  assert.match(meta, /只读取元数据 \/ metadata only/);
+  assert.match(await page.locator('#result .location').first().textContent(), /'ilst' item "AIGC" in 'moov\/udta\/meta'/);
+  await page.screenshot({ path: join(shots, 'video.png'), fullPage: true });
 });
 
 test('a failing check is shown with its id and message', async () => {
