@@ -16,10 +16,21 @@ seed jpeg $fixtures/*/*.jpg
 seed webp $fixtures/*/*.webp
 seed gif $fixtures/*/*.gif
 seed tiff $fixtures/*/*.tif
+seed bmff $fixtures/media/*.mp4 $fixtures/media/*.mov $fixtures/media/*.m4a $fixtures/media/*.heic
+seed riff $fixtures/media/*.wav $fixtures/media/*.avi
+seed id3 $fixtures/media/*.mp3
+seed flac $fixtures/media/*.flac
+seed ogg $fixtures/media/*.ogg $fixtures/media/*.opus
+seed matroska $fixtures/media/*.mkv $fixtures/media/*.webm
+seed flv $fixtures/media/*.flv
+seed pdf $fixtures/documents/*.pdf
+seed ooxml $fixtures/documents/*.docx
+seed text $fixtures/documents/*.md
 mkdir -p corpus/xmp corpus/label_json
 printf '%s' '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:TC260="http://www.tc260.org.cn/ns/AIGC/1.0/" TC260:AIGC="{}"><TC260:AIGC>{&quot;Label&quot;:&quot;1&quot;}</TC260:AIGC></rdf:Description></rdf:RDF></x:xmpmeta>' > corpus/xmp/seed.xmp
 printf '%s' '{"AIGC":{"Label":"1","ContentProducer":"001191110102MACQD9K64010000","ProduceID":"x","ContentPropagator":"00119144030008867405X220001"}}' > corpus/label_json/seed.json
-for target in png jpeg webp gif tiff xmp label_json; do
+targets=${TARGETS:-png jpeg webp gif tiff bmff riff id3 flac ogg matroska flv pdf ooxml text xmp label_json}
+for target in $targets; do
   echo "=== $target (${seconds}s) ==="
   cargo +nightly fuzz run "$target" "corpus/$target" -- -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=262144 2>&1 | grep -E "^(#[0-9]+ *DONE|Done|==[0-9]+==|SUMMARY|artifact_prefix|Test unit written)" || true
 done

@@ -487,6 +487,22 @@ pub const CASES: &[Case] = &[
         Some(("ProduceID", "qwen-docx-1"))
     ),
     case!(
+        "documents/label2.xlsx",
+        PossiblyAi,
+        "xlsx",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "qwen-xlsx-2"))
+    ),
+    case!(
+        "documents/label3.pptx",
+        SuspectedAi,
+        "pptx",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "qwen-pptx-3"))
+    ),
+    case!(
         "documents/label1.md",
         AiLabeled,
         "text",
