@@ -545,3 +545,157 @@ fn sized(cur: &mut Cursor<'_>, size: u8) -> Option<u64> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bx(kind: &[u8; 4], body: &[u8]) -> Vec<u8> {
+        let mut out = ((body.len() + 8) as u32).to_be_bytes().to_vec();
+        out.extend_from_slice(kind);
+        out.extend_from_slice(body);
+        out
+    }
+
+    fn uuid_box(uuid: &[u8; 16], body: &[u8]) -> Vec<u8> {
+        let mut inner = uuid.to_vec();
+        inner.extend_from_slice(body);
+        bx(b"uuid", &inner)
+    }
+
+    /// A QuickTime `meta` (no version/flags) with `hdlr`, `keys` (one mdta key) and `ilst`.
+    fn quicktime_meta(key: &str, value: &str) -> Vec<u8> {
+        let mut keys = vec![0, 0, 0, 0, 0, 0, 0, 1];
+        keys.extend_from_slice(&((key.len() + 8) as u32).to_be_bytes());
+        keys.extend_from_slice(b"mdta");
+        keys.extend_from_slice(key.as_bytes());
+        let mut data = vec![0, 0, 0, 1, 0, 0, 0, 0];
+        data.extend_from_slice(value.as_bytes());
+        let item = bx(&1u32.to_be_bytes(), &bx(b"data", &data));
+        let mut meta = bx(b"hdlr", &[0; 25]);
+        meta.extend(bx(b"keys", &keys));
+        meta.extend(bx(b"ilst", &item));
+        bx(b"meta", &meta)
+    }
+
+    fn movie(moov_children: &[u8], mdat_len: usize) -> Vec<u8> {
+        let mut file = bx(b"ftyp", b"isom\0\0\x02\0isom");
+        file.extend(bx(b"mdat", &vec![0xAB; mdat_len]));
+        file.extend(bx(b"moov", &bx(b"udta", moov_children)));
+        file
+    }
+
+    fn run(file: &[u8]) -> Scan<'static> {
+        let source: &[u8] = file;
+        scan(&source)
+    }
+
+    #[test]
+    fn reads_mdta_keys_and_ilst_after_mdat() {
+        let file = movie(&quicktime_meta("AIGC", "{\"AIGC\":{}}"), 1000);
+        let scan = run(&file);
+        assert!(scan.errors.is_empty(), "{:?}", scan.errors);
+        assert_eq!(scan.blocks.len(), 1);
+        assert_eq!(scan.blocks[0].kind, BlockKind::Text { key: "AIGC".into() });
+        assert_eq!(scan.blocks[0].text(), "{\"AIGC\":{}}");
+        assert_eq!(
+            scan.blocks[0].place,
+            "'ilst' item \"AIGC\" in 'moov/udta/meta' at byte 1121"
+        );
+    }
+
+    #[test]
+    fn never_reads_mdat() {
+        struct Counting<'a>(&'a [u8], std::cell::Cell<u64>);
+        impl Source for Counting<'_> {
+            fn len(&self) -> u64 {
+                self.0.len() as u64
+            }
+            fn read_at(
+                &self,
+                offset: u64,
+                len: usize,
+            ) -> Result<std::borrow::Cow<'_, [u8]>, String> {
+                self.1.set(self.1.get() + len as u64);
+                (&self.0)
+                    .read_at(offset, len)
+                    .map(|c| std::borrow::Cow::Owned(c.into_owned()))
+            }
+        }
+        let file = movie(&quicktime_meta("AIGC", "x"), 1 << 20);
+        let source = Counting(&file, std::cell::Cell::new(0));
+        let scan = scan(&source);
+        assert_eq!(scan.blocks.len(), 1);
+        assert!(source.1.get() < 1024, "read {} bytes", source.1.get());
+    }
+
+    #[test]
+    fn reads_xmp_and_c2pa_uuid_boxes() {
+        let mut c2pa = vec![0, 0, 0, 0];
+        c2pa.extend_from_slice(b"manifest\0");
+        c2pa.extend_from_slice(&[0; 8]);
+        c2pa.extend_from_slice(b"\0\0\0\x08jumb");
+        let mut file = bx(b"ftyp", b"isom\0\0\x02\0");
+        file.extend(uuid_box(&XMP_UUID, b"<x:xmpmeta/>"));
+        file.extend(uuid_box(&C2PA_UUID, &c2pa));
+        let scan = run(&file);
+        assert!(scan.errors.is_empty(), "{:?}", scan.errors);
+        assert_eq!(scan.blocks[0].kind, BlockKind::Xmp);
+        assert_eq!(&*scan.blocks[0].data, b"<x:xmpmeta/>");
+        assert_eq!(scan.blocks[1].kind, BlockKind::C2pa);
+        assert_eq!(&*scan.blocks[1].data, b"\0\0\0\x08jumb");
+    }
+
+    #[test]
+    fn reads_a_heif_xmp_item_through_iloc() {
+        let xmp = b"<x:xmpmeta>heif</x:xmpmeta>";
+        let mut infe = vec![2, 0, 0, 0, 0, 7, 0, 0];
+        infe.extend_from_slice(b"mime\0application/rdf+xml\0");
+        let mut iinf = vec![0, 0, 0, 0, 0, 1];
+        iinf.extend(bx(b"infe", &infe));
+        let mut meta_body = vec![0, 0, 0, 0];
+        meta_body.extend(bx(b"hdlr", &[0; 25]));
+        meta_body.extend(bx(b"iinf", &iinf));
+        let ftyp = bx(b"ftyp", b"heic\0\0\0\0mif1");
+        let head_len = ftyp.len() + 8 + meta_body.len() + 8 + 24; // ftyp, meta header, meta so far, iloc box
+        let mut iloc = vec![1, 0, 0, 0, 0x44, 0x00, 0, 1, 0, 7, 0, 0, 0, 0, 0, 1];
+        iloc.extend_from_slice(&(head_len as u32 + 8).to_be_bytes()); // extent offset: inside mdat
+        iloc.extend_from_slice(&(xmp.len() as u32).to_be_bytes());
+        meta_body.extend(bx(b"iloc", &iloc));
+        let mut file = ftyp;
+        file.extend(bx(b"meta", &meta_body));
+        assert_eq!(file.len(), head_len);
+        file.extend(bx(b"mdat", xmp));
+        let scan = run(&file);
+        assert!(scan.errors.is_empty(), "{:?}", scan.errors);
+        assert_eq!(scan.blocks[0].kind, BlockKind::Xmp);
+        assert_eq!(&*scan.blocks[0].data, xmp);
+        assert!(scan.blocks[0].place.starts_with("HEIF XMP item 7"));
+    }
+
+    #[test]
+    fn every_truncation_is_handled() {
+        let file = movie(&quicktime_meta("AIGC", "{}"), 16);
+        let box_ends = [20, 44]; // after ftyp, after mdat: a shorter but well-formed file
+        for end in (1..file.len()).filter(|e| !box_ends.contains(e)) {
+            let scan = run(&file[..end]);
+            assert!(
+                !scan.errors.is_empty() && scan.blocks.is_empty(),
+                "cut at {end}"
+            );
+        }
+    }
+
+    #[test]
+    fn impossible_sizes_are_errors() {
+        let mut file = bx(b"ftyp", b"isom");
+        file.extend_from_slice(&4u32.to_be_bytes());
+        file.extend_from_slice(b"free");
+        assert!(run(&file).errors[0].contains("impossible size"));
+        let mut large = bx(b"ftyp", b"isom");
+        large.extend_from_slice(&1u32.to_be_bytes());
+        large.extend_from_slice(b"mdat");
+        large.extend_from_slice(&u64::MAX.to_be_bytes());
+        assert!(run(&large).errors[0].contains("mdat"));
+    }
+}

@@ -48,3 +48,61 @@ pub fn scan(source: &dyn Source) -> Scan<'static> {
     }
     scan
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::container::BlockKind;
+
+    fn block(kind: u8, last: bool, body: &[u8]) -> Vec<u8> {
+        let n = body.len() as u32;
+        let mut out = vec![
+            kind | if last { 0x80 } else { 0 },
+            (n >> 16) as u8,
+            (n >> 8) as u8,
+            n as u8,
+        ];
+        out.extend_from_slice(body);
+        out
+    }
+
+    fn comments(entries: &[&str]) -> Vec<u8> {
+        let mut out = 4u32.to_le_bytes().to_vec();
+        out.extend_from_slice(b"Lavf");
+        out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+        for e in entries {
+            out.extend_from_slice(&(e.len() as u32).to_le_bytes());
+            out.extend_from_slice(e.as_bytes());
+        }
+        out
+    }
+
+    fn run(file: &[u8]) -> Scan<'static> {
+        let source: &[u8] = file;
+        scan(&source)
+    }
+
+    #[test]
+    fn skips_other_blocks_and_reads_comments() {
+        let mut file = b"fLaC".to_vec();
+        file.extend(block(0, false, &[0; 34]));
+        file.extend(block(6, false, &[0; 100])); // picture
+        file.extend(block(4, true, &comments(&["AIGC={}"])));
+        let scan = run(&file);
+        assert!(scan.errors.is_empty(), "{:?}", scan.errors);
+        assert_eq!(scan.blocks[1].kind, BlockKind::Text { key: "AIGC".into() });
+        assert_eq!(
+            scan.blocks[1].place,
+            "Vorbis comment \"AIGC\" in FLAC block at byte 146"
+        );
+    }
+
+    #[test]
+    fn every_truncation_is_handled() {
+        let mut file = b"fLaC".to_vec();
+        file.extend(block(4, true, &comments(&["AIGC={}"])));
+        for end in 4..file.len() {
+            assert!(!run(&file[..end]).errors.is_empty(), "cut at {end}");
+        }
+    }
+}

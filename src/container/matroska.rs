@@ -278,4 +278,88 @@ mod tests {
         assert_eq!(vint(&[0x00], false), None);
         assert_eq!(vint(&[0x40], false), None);
     }
+
+    fn el(id: &[u8], body: &[u8]) -> Vec<u8> {
+        let mut out = id.to_vec();
+        assert!(body.len() < 0x3FFF);
+        out.extend_from_slice(&[0x40 | (body.len() >> 8) as u8, body.len() as u8]);
+        out.extend_from_slice(body);
+        out
+    }
+
+    fn simple_tag(name: &str, value: &str) -> Vec<u8> {
+        let mut body = el(&[0x45, 0xA3], name.as_bytes());
+        body.extend(el(&[0x44, 0x87], value.as_bytes()));
+        el(&[0x67, 0xC8], &body)
+    }
+
+    fn tags(name: &str, value: &str) -> Vec<u8> {
+        el(
+            &[0x12, 0x54, 0xC3, 0x67],
+            &el(&[0x73, 0x73], &simple_tag(name, value)),
+        )
+    }
+
+    fn header() -> Vec<u8> {
+        el(&[0x1A, 0x45, 0xDF, 0xA3], &el(&[0x42, 0x82], b"matroska"))
+    }
+
+    fn run(file: &[u8]) -> Scan<'static> {
+        let source: &[u8] = file;
+        scan(&source)
+    }
+
+    #[test]
+    fn reads_tags_after_clusters() {
+        let mut segment = el(&[0x1F, 0x43, 0xB6, 0x75], &[0; 300]);
+        segment.extend(tags("AIGC", "{\"AIGC\":{}}"));
+        let mut file = header();
+        file.extend(el(&[0x18, 0x53, 0x80, 0x67], &segment));
+        let scan = run(&file);
+        assert!(scan.errors.is_empty(), "{:?}", scan.errors);
+        assert_eq!(scan.blocks[0].kind, BlockKind::Text { key: "AIGC".into() });
+        assert_eq!(scan.blocks[0].text(), "{\"AIGC\":{}}");
+    }
+
+    #[test]
+    fn unknown_size_cluster_is_passed_through_the_seek_head() {
+        // Segment data: SeekHead (pointing at Tags), an unknown-size Cluster, then Tags.
+        let tags = tags("AIGC", "x");
+        let cluster_body = [0xE7, 0x81, 0x00]; // Timecode 0
+        let mut cluster = vec![
+            0x1F, 0x43, 0xB6, 0x75, 0x01, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        ];
+        cluster.extend_from_slice(&cluster_body);
+        let seek_head_len = 4 + 2 + (2 + 2 + (2 + 2 + 4) + (2 + 2 + 4));
+        let tags_position = (seek_head_len + cluster.len()) as u32;
+        let mut seek = el(&[0x53, 0xAB], &[0x12, 0x54, 0xC3, 0x67]);
+        seek.extend(el(&[0x53, 0xAC], &tags_position.to_be_bytes()));
+        let seek_head = el(&[0x11, 0x4D, 0x9B, 0x74], &el(&[0x4D, 0xBB], &seek));
+        assert_eq!(seek_head.len(), seek_head_len);
+        let mut segment = seek_head;
+        segment.extend(cluster);
+        segment.extend(tags);
+        let mut file = header();
+        file.extend_from_slice(&[
+            0x18, 0x53, 0x80, 0x67, 0x01, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        ]);
+        file.extend(segment);
+        let scan = run(&file);
+        assert!(scan.errors.is_empty(), "{:?}", scan.errors);
+        assert_eq!(scan.blocks.len(), 1);
+        assert_eq!(scan.blocks[0].text(), "x");
+    }
+
+    #[test]
+    fn every_truncation_is_handled() {
+        let mut file = header();
+        file.extend(el(&[0x18, 0x53, 0x80, 0x67], &tags("AIGC", "{}")));
+        for end in 0..file.len() {
+            let scan = run(&file[..end]);
+            assert!(
+                scan.blocks.is_empty() && !scan.errors.is_empty(),
+                "cut at {end}"
+            );
+        }
+    }
 }

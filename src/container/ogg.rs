@@ -101,3 +101,74 @@ fn read_comment_packet(scan: &mut Scan<'_>, packet: &[u8], at: u64) -> bool {
     vorbis::read_comments(scan, body, &place, at as usize);
     true
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::container::BlockKind;
+
+    /// One Ogg page carrying `segments` (each a lacing value list + data) for stream 7.
+    fn page(sequence: u32, packets: &[&[u8]]) -> Vec<u8> {
+        let mut lacing = Vec::new();
+        let mut body = Vec::new();
+        for packet in packets {
+            let mut left = packet.len();
+            while left >= 255 {
+                lacing.push(255);
+                left -= 255;
+            }
+            lacing.push(left as u8);
+            body.extend_from_slice(packet);
+        }
+        let mut out = b"OggS\0\0".to_vec();
+        out.extend_from_slice(&[0; 8]);
+        out.extend_from_slice(&7u32.to_le_bytes());
+        out.extend_from_slice(&sequence.to_le_bytes());
+        out.extend_from_slice(&[0; 4]);
+        out.push(lacing.len() as u8);
+        out.extend(lacing);
+        out.extend(body);
+        out
+    }
+
+    fn comment_packet(value: &str) -> Vec<u8> {
+        let mut out = b"\x03vorbis".to_vec();
+        out.extend_from_slice(&4u32.to_le_bytes());
+        out.extend_from_slice(b"Lavf");
+        out.extend_from_slice(&1u32.to_le_bytes());
+        let entry = format!("AIGC={value}");
+        out.extend_from_slice(&(entry.len() as u32).to_le_bytes());
+        out.extend_from_slice(entry.as_bytes());
+        out
+    }
+
+    fn run(file: &[u8]) -> Scan<'static> {
+        let source: &[u8] = file;
+        scan(&source)
+    }
+
+    #[test]
+    fn reassembles_a_comment_packet_longer_than_255_bytes() {
+        let long = "x".repeat(600);
+        let mut file = page(0, &[b"\x01vorbis-identification"]);
+        file.extend(page(1, &[&comment_packet(&long)]));
+        let scan = run(&file);
+        assert!(scan.errors.is_empty(), "{:?}", scan.errors);
+        let aigc = scan
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Text { key: "AIGC".into() })
+            .unwrap();
+        assert_eq!(aigc.text(), long);
+    }
+
+    #[test]
+    fn every_truncation_is_handled() {
+        let mut file = page(0, &[b"\x01vorbis"]);
+        file.extend(page(1, &[&comment_packet("{}")]));
+        for end in 0..file.len() {
+            let scan = run(&file[..end]);
+            assert!(!scan.errors.is_empty(), "cut at {end}");
+        }
+    }
+}

@@ -144,3 +144,57 @@ fn custom_properties(xml: &[u8], scan: &mut Scan<'_>) -> Vec<(String, String)> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn archive(entries: &[(&str, &str)]) -> Vec<u8> {
+        let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, body) in entries {
+            writer.start_file(*name, options).unwrap();
+            writer.write_all(body.as_bytes()).unwrap();
+        }
+        writer.finish().unwrap().into_inner()
+    }
+
+    const CUSTOM_XML: &str = r#"<?xml version="1.0"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="Other"><vt:lpwstr>x</vt:lpwstr></property><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="3" name="AIGC"><vt:lpwstr>{"AIGC":{"Label":"1"}}</vt:lpwstr></property></Properties>"#;
+
+    fn run(file: &[u8]) -> Scan<'static> {
+        let source: &[u8] = file;
+        scan(&source)
+    }
+
+    #[test]
+    fn reads_the_aigc_custom_property_and_names_the_kind() {
+        let file = archive(&[("xl/workbook.xml", "<workbook/>"), (CUSTOM, CUSTOM_XML)]);
+        let scan = run(&file);
+        assert!(scan.errors.is_empty(), "{:?}", scan.errors);
+        assert_eq!(scan.format, Some("xlsx"));
+        assert_eq!(scan.blocks.len(), 2);
+        assert_eq!(scan.blocks[1].kind, BlockKind::Text { key: "AIGC".into() });
+        assert_eq!(scan.blocks[1].text(), r#"{"AIGC":{"Label":"1"}}"#);
+    }
+
+    #[test]
+    fn a_plain_zip_is_a_zip() {
+        let scan = run(&archive(&[("readme.txt", "hi")]));
+        assert_eq!(scan.format, Some("zip"));
+        assert!(scan.blocks.is_empty() && scan.errors.is_empty());
+    }
+
+    #[test]
+    fn truncation_is_an_error() {
+        let file = archive(&[("word/document.xml", "<w/>"), (CUSTOM, CUSTOM_XML)]);
+        for end in (0..file.len()).step_by(7) {
+            let scan = run(&file[..end]);
+            assert!(
+                !scan.errors.is_empty() || scan.blocks.len() == 2,
+                "cut at {end}"
+            );
+        }
+    }
+}
