@@ -1,9 +1,25 @@
 #!/usr/bin/env bash
 # Runs every fuzz target for SECONDS (default 60) each, seeded with the test fixtures.
 # Needs the nightly toolchain and cargo-fuzz (`cargo +nightly install cargo-fuzz`).
-# Inputs that crash land in fuzz/artifacts/<target>/; copy them to tests/fixtures/regression/.
+# Inputs that crash land in fuzz/artifacts/<target>/. After a run, `./run.sh --keep` minimises
+# each corpus (cargo fuzz cmin) and stores it, inputs under 16 KiB, as
+# tests/fixtures/regression/<target>.zip, replayed by tests/regression.rs.
 set -euo pipefail
 cd "$(dirname "$0")"
+if [ "${1:-}" = "--keep" ]; then
+  for dir in corpus/*; do cargo +nightly fuzz cmin "$(basename "$dir")" "$dir" >/dev/null 2>&1; done
+  python3 - <<'PY'
+import os, zipfile
+for target in sorted(os.listdir("corpus")):
+    folder = os.path.join("corpus", target)
+    names = sorted(n for n in os.listdir(folder) if os.path.getsize(os.path.join(folder, n)) < 16384)
+    with zipfile.ZipFile(f"../tests/fixtures/regression/{target}.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        for name in names:
+            z.write(os.path.join(folder, name), name)
+    print(target, len(names))
+PY
+  exit 0
+fi
 seconds=${1:-60}
 fixtures=../tests/fixtures
 seed() { # target, file patterns...
@@ -32,5 +48,10 @@ printf '%s' '{"AIGC":{"Label":"1","ContentProducer":"001191110102MACQD9K64010000
 targets=${TARGETS:-png jpeg webp gif tiff bmff riff id3 flac ogg matroska flv pdf ooxml text xmp label_json}
 for target in $targets; do
   echo "=== $target (${seconds}s) ==="
-  cargo +nightly fuzz run "$target" "corpus/$target" -- -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=262144 2>&1 | grep -E "^(#[0-9]+ *DONE|Done|==[0-9]+==|SUMMARY|artifact_prefix|Test unit written)" || true
+  mkdir -p logs
+  cargo +nightly fuzz run "$target" "corpus/$target" -- -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=262144 >"logs/$target.log" 2>&1 || true
+  grep -E "^(Done|==[0-9]+==|SUMMARY|Test unit written)" "logs/$target.log" || true
+  # When did this run last find new coverage? (libFuzzer prints one NEW line per find.)
+  last_new=$(grep -E "^#[0-9]+.*NEW" "logs/$target.log" | tail -n 1 | sed -E 's/.*exec\/s: [0-9]+ rss: [0-9]+Mb.*//' | awk '{print $1}')
+  echo "last new coverage at input ${last_new:-none}; $(grep -cE '^#[0-9]+.*NEW' "logs/$target.log") finds in this run"
 done
