@@ -27,7 +27,11 @@ fn replay(target: &str, data: &[u8]) -> usize {
         "pdf" => Format::Pdf,
         "ooxml" => Format::Zip,
         "xmp" => return xmp::parse(data).values.len(),
-        "label_json" => return labels::tc260::evaluate(&String::from_utf8_lossy(data), "x".into()).checks.len(),
+        "label_json" => {
+            return labels::tc260::evaluate(&String::from_utf8_lossy(data), "x".into())
+                .checks
+                .len()
+        }
         "text" => return verify_text(&String::from_utf8_lossy(data)).evidence.len(),
         other => panic!("unknown fuzz target {other}"),
     };
@@ -48,7 +52,13 @@ fn every_fuzz_corpus_input_replays_cleanly() {
     let mut with_blocks = 0;
     for entry in std::fs::read_dir(&dir).unwrap().flatten() {
         let path = entry.path();
-        let Some(target) = path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".zip")) else { continue };
+        let Some(target) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".zip"))
+        else {
+            continue;
+        };
         targets += 1;
         let mut archive = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
         for index in 0..archive.len() {
@@ -64,5 +74,8 @@ fn every_fuzz_corpus_input_replays_cleanly() {
     assert_eq!(targets, 17, "one corpus per fuzz target");
     assert!(inputs > 10_000, "only {inputs} inputs");
     // The corpora are coverage-guided: many inputs reach deep enough to yield metadata.
-    assert!(with_blocks > inputs / 4, "{with_blocks} of {inputs} inputs yielded anything");
+    assert!(
+        with_blocks > inputs / 4,
+        "{with_blocks} of {inputs} inputs yielded anything"
+    );
 }
