@@ -96,3 +96,50 @@ fn js_verify_text_and_empty_input() {
     assert_eq!(get(&empty, "verdict").as_string().as_deref(), Some("error"));
     assert_eq!(verify(&[], &Options::default()).verdict, Verdict::Error);
 }
+
+#[wasm_bindgen_test]
+fn js_verify_source_reads_slices_through_a_byte_source() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+
+    for name in [
+        "media/label1-moov-at-end.mp4",
+        "media/label1.mkv",
+        "corpus/doubao_black_1x1_1.png",
+    ] {
+        let case = CASES.iter().find(|c| c.name == name).unwrap();
+        let bytes = js_sys::Uint8Array::from(case.bytes);
+        let total = bytes.length();
+        let requested = Rc::new(Cell::new(0u32));
+        let counter = requested.clone();
+        let read = Closure::wrap(Box::new(move |offset: f64, length: u32| {
+            let start = (offset as u32).min(total);
+            let end = start.saturating_add(length).min(total);
+            counter.set(counter.get() + (end - start));
+            bytes.subarray(start, end)
+        }) as Box<dyn Fn(f64, u32) -> js_sys::Uint8Array>);
+        let source = js_sys::Object::new();
+        Reflect::set(&source, &"size".into(), &JsValue::from(total)).unwrap();
+        Reflect::set(&source, &"read".into(), read.as_ref()).unwrap();
+        let report = aigc_label::wasm::verify_source(source.unchecked_into(), None);
+        let expected = verify(case.bytes, &Options::default());
+        assert_eq!(
+            get(&report, "verdict").as_string().as_deref(),
+            Some(expected.verdict.as_str()),
+            "{name}"
+        );
+        assert_eq!(
+            get(&report, "format").as_string().as_deref(),
+            Some(expected.format.as_str()),
+            "{name}"
+        );
+        if name.starts_with("media/") {
+            assert!(
+                requested.get() < total,
+                "{name}: read {} of {total} bytes",
+                requested.get()
+            );
+        }
+    }
+}
