@@ -67,14 +67,7 @@ mod tests {
     }
 
     fn comments(entries: &[&str]) -> Vec<u8> {
-        let mut out = 4u32.to_le_bytes().to_vec();
-        out.extend_from_slice(b"Lavf");
-        out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
-        for e in entries {
-            out.extend_from_slice(&(e.len() as u32).to_le_bytes());
-            out.extend_from_slice(e.as_bytes());
-        }
-        out
+        crate::container::vorbis::tests::comments("Lavf", entries)
     }
 
     fn run(file: &[u8]) -> Scan<'static> {

@@ -53,7 +53,7 @@ pub fn read_comments(scan: &mut Scan<'_>, data: &[u8], place: &str, offset: usiz
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// Builds a comment header body: vendor, then entries.
