@@ -28,7 +28,19 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 #[non_exhaustive]
-pub struct Options {}
+pub struct Options {
+    /// Extra C2PA trust anchors (a PEM bundle of root certificates) added to the shipped
+    /// trust lists (JS `trustAnchors`, CLI `--trust-anchors FILE`).
+    pub trust_anchors: Option<String>,
+}
+
+impl Options {
+    /// Options with extra C2PA trust anchors.
+    pub fn with_trust_anchors(mut self, pem: impl Into<String>) -> Self {
+        self.trust_anchors = Some(pem.into());
+        self
+    }
+}
 
 /// Verifies one input held in memory: a supported container, or UTF-8 text.
 pub fn verify(data: &[u8], options: &Options) -> Report {
@@ -37,7 +49,7 @@ pub fn verify(data: &[u8], options: &Options) -> Report {
 
 /// Verifies one input read through a [`Source`] (a file, a browser `Blob`): video and
 /// audio containers are walked by seeking, reading only headers and metadata.
-pub fn verify_source(source: &dyn Source, _options: &Options) -> Report {
+pub fn verify_source(source: &dyn Source, options: &Options) -> Report {
     if source.is_empty() {
         return error_report("unknown", "The input is empty.", "输入为空。");
     }
@@ -46,7 +58,7 @@ pub fn verify_source(source: &dyn Source, _options: &Options) -> Report {
         Err(message) => return error_report("unknown", &message, "无法读取该输入。"),
     };
     match sniff::sniff(&head) {
-        Some(format) => verify_container(format, source),
+        Some(format) => verify_container(format, source, options),
         None => verify_unknown(source),
     }
 }
@@ -77,10 +89,11 @@ fn verify_unknown(source: &dyn Source) -> Report {
     }
 }
 
-fn verify_container(format: sniff::Format, source: &dyn Source) -> Report {
+fn verify_container(format: sniff::Format, source: &dyn Source, options: &Options) -> Report {
     let mut whole = None;
     let scan = container::scan_source(format, source, &mut whole);
-    let found = labels::interpret(&scan.blocks);
+    let mut found = labels::interpret(&scan.blocks);
+    validate_c2pa(&mut found, format, source, options);
     let verdict = verdict::decide(&found.evidence);
     let summary = verdict::summarize(verdict, &found.evidence);
     let mut errors = scan.errors;
@@ -94,6 +107,44 @@ fn verify_container(format: sniff::Format, source: &dyn Source) -> Report {
         errors,
     }
 }
+
+/// C2PA validation needs the whole asset (its hard binding covers the content bytes), so
+/// it runs after the block interpreters, and only when a manifest store was located:
+/// files without one cost no C2PA work.
+#[cfg(feature = "c2pa")]
+fn validate_c2pa(
+    found: &mut labels::Interpretation,
+    format: sniff::Format,
+    source: &dyn Source,
+    options: &Options,
+) {
+    let Some(presence) = found
+        .evidence
+        .iter_mut()
+        .find(|e| e.kind == EvidenceKind::C2paManifest)
+    else {
+        return;
+    };
+    match labels::c2pa::validate::validate(source, format, &presence.location, options) {
+        Ok(validated) => *presence = validated,
+        Err(message) => {
+            let supported = !message.starts_with("the C2PA SDK does not read");
+            if let Some(check) = presence
+                .checks
+                .iter_mut()
+                .find(|c| c.id == labels::c2pa::ids::VALIDATION)
+            {
+                check.message = format!("Not verified: {message}");
+            }
+            // A store the SDK cannot read is a record that fails validation.
+            presence.unverified = !supported;
+            found.errors.push(format!("C2PA: {message}"));
+        }
+    }
+}
+
+#[cfg(not(feature = "c2pa"))]
+fn validate_c2pa(_: &mut labels::Interpretation, _: sniff::Format, _: &dyn Source, _: &Options) {}
 
 /// A report for input that could not be read at all.
 pub fn error_report(format: &str, en: &str, zh: &str) -> Report {

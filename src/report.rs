@@ -99,6 +99,10 @@ pub struct Check {
     pub ok: bool,
     /// A readable sentence saying what was found.
     pub message: String,
+    /// True for checks that inform without deciding validity (who signed a C2PA manifest,
+    /// whether the certificate had expired): the label itself is intact either way.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub advisory: bool,
 }
 
 impl Check {
@@ -108,6 +112,7 @@ impl Check {
             id,
             ok: true,
             message: message.into(),
+            advisory: false,
         }
     }
 
@@ -117,7 +122,14 @@ impl Check {
             id,
             ok: false,
             message: message.into(),
+            advisory: false,
         }
+    }
+
+    /// The same check, marked as advisory.
+    pub fn advisory(mut self) -> Self {
+        self.advisory = true;
+        self
     }
 }
 
@@ -172,7 +184,7 @@ pub struct Evidence {
     pub kind: EvidenceKind,
     /// What the evidence says about the content.
     pub claim: Claim,
-    /// Whether every check passed.
+    /// Whether every check that decides validity passed (advisory checks aside).
     pub valid: bool,
     /// Where it was found, in words ("XMP packet in iTXt chunk at byte 33").
     pub location: String,
@@ -201,15 +213,15 @@ impl Evidence {
         }
     }
 
-    /// Adds a check and keeps `valid` equal to "every check passed".
+    /// Adds a check and keeps `valid` equal to "every non-advisory check passed".
     pub fn push_check(&mut self, check: Check) {
-        self.valid &= check.ok;
+        self.valid &= check.ok || check.advisory;
         self.checks.push(check);
     }
 
-    /// The first failing check, if any.
+    /// The first failing check that decides validity, if any.
     pub fn first_failure(&self) -> Option<&Check> {
-        self.checks.iter().find(|c| !c.ok)
+        self.checks.iter().find(|c| !c.ok && !c.advisory)
     }
 }
 

@@ -105,6 +105,48 @@ impl<R: Read + Seek> Source for ReadSeekSource<R> {
     }
 }
 
+/// `Read + Seek` over a [`Source`], for crates that want a stream (`zip`, `c2pa`).
+pub struct SourceReader<'s> {
+    source: &'s dyn Source,
+    pos: u64,
+}
+
+impl<'s> SourceReader<'s> {
+    /// A reader at the start of `source`.
+    pub fn new(source: &'s dyn Source) -> Self {
+        SourceReader { source, pos: 0 }
+    }
+}
+
+impl Read for SourceReader<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let bytes = self
+            .source
+            .read_at(self.pos, buf.len())
+            .map_err(std::io::Error::other)?;
+        let n = bytes.len().min(buf.len());
+        if let (Some(dst), Some(src)) = (buf.get_mut(..n), bytes.get(..n)) {
+            dst.copy_from_slice(src);
+        }
+        self.pos += n as u64;
+        Ok(n)
+    }
+}
+
+impl Seek for SourceReader<'_> {
+    fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
+        let target = match to {
+            SeekFrom::Start(n) => Some(n),
+            SeekFrom::End(d) => self.source.len().checked_add_signed(d),
+            SeekFrom::Current(d) => self.pos.checked_add_signed(d),
+        };
+        self.pos = target.ok_or_else(|| {
+            std::io::Error::new(std::io::ErrorKind::InvalidInput, "seek before the start")
+        })?;
+        Ok(self.pos)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

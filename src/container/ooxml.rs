@@ -2,57 +2,22 @@
 //! directory and `docProps/custom.xml` are read), with the custom property `AIGC`.
 //! The ZIP is read by the `zip` crate; the entry is inflated with a size limit.
 
-use std::io::{Read, Seek, SeekFrom};
+use std::io::{Read, Seek};
 
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
 use super::{Block, BlockKind, Scan};
-use crate::source::Source;
+use crate::source::{Source, SourceReader};
 
 /// Largest `custom.xml` read (uncompressed).
 const MAX_CUSTOM_XML: u64 = 4 << 20;
 const CUSTOM: &str = "docProps/custom.xml";
 
-/// `Read + Seek` over a [`Source`], for the `zip` crate.
-struct SourceReader<'s> {
-    source: &'s dyn Source,
-    pos: u64,
-}
-
-impl Read for SourceReader<'_> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let bytes = self
-            .source
-            .read_at(self.pos, buf.len())
-            .map_err(std::io::Error::other)?;
-        let n = bytes.len().min(buf.len());
-        if let (Some(dst), Some(src)) = (buf.get_mut(..n), bytes.get(..n)) {
-            dst.copy_from_slice(src);
-        }
-        self.pos += n as u64;
-        Ok(n)
-    }
-}
-
-impl Seek for SourceReader<'_> {
-    fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
-        let target = match to {
-            SeekFrom::Start(n) => Some(n),
-            SeekFrom::End(d) => self.source.len().checked_add_signed(d),
-            SeekFrom::Current(d) => self.pos.checked_add_signed(d),
-        };
-        self.pos = target.ok_or_else(|| {
-            std::io::Error::new(std::io::ErrorKind::InvalidInput, "seek before the start")
-        })?;
-        Ok(self.pos)
-    }
-}
-
 /// Reads the custom properties of an OOXML document.
 pub fn scan(source: &dyn Source) -> Scan<'static> {
     let mut scan = Scan::default();
-    let mut archive = match zip::ZipArchive::new(SourceReader { source, pos: 0 }) {
+    let mut archive = match zip::ZipArchive::new(SourceReader::new(source)) {
         Ok(archive) => archive,
         Err(err) => {
             scan.error(format!("ZIP: unreadable archive ({err})"));

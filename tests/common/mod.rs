@@ -71,37 +71,44 @@ pub const CASES: &[Case] = &[
         None,
         Some(("Artist", "4800156b-8880-4786-9056-7ca3da449d8c"))
     ),
+    // C2PA, validated with the reference SDK and the shipped trust lists.
     case!(
         "corpus/chatgpt-1.png",
-        NoLabel,
+        AiLabeled,
         "png",
         ["c2pa_manifest"],
         None,
-        Some(("Manifests", "2"))
+        Some((
+            "DeclaredIn",
+            "ingredient manifest urn:c2pa:5c4fbe81-e9af-4b42-a393-9e2d03332bc9"
+        ))
     ),
     case!(
         "corpus/firefly-1.png",
-        NoLabel,
+        AiLabeled,
         "png",
         ["c2pa_manifest"],
         None,
-        None
+        Some(("ValidationState", "Trusted"))
     ),
     case!(
         "corpus/flux-1.jpg",
-        NoLabel,
+        AiLabeled,
         "jpeg",
         ["c2pa_manifest"],
         None,
-        None
+        Some(("ValidationState", "Valid"))
     ),
     case!(
         "corpus/samsung_black_1.png",
-        SuspectedAi,
+        AiLabeled,
         "png",
         ["c2pa_manifest", "vendor_metadata"],
         None,
-        Some(("Generator", "Samsung Galaxy AI"))
+        Some((
+            "DigitalSourceType",
+            "http://cv.iptc.org/newscodes/digitalsourcetype/compositeWithTrainedAlgorithmicMedia"
+        ))
     ),
     case!(
         "corpus/adobe-trustmark-p.png",
@@ -138,11 +145,43 @@ pub const CASES: &[Case] = &[
     ),
     case!(
         "corpus/adobe-20220124-XCA.jpg",
+        InvalidLabel,
+        "jpeg",
+        ["c2pa_manifest"],
+        Some("c2pa.binding"),
+        None
+    ),
+    case!(
+        "corpus/adobe-20220124-E-dat-CA.jpg",
+        InvalidLabel,
+        "jpeg",
+        ["c2pa_manifest"],
+        Some("c2pa.binding"),
+        None
+    ),
+    case!(
+        "corpus/adobe-20220124-E-sig-CA.jpg",
+        InvalidLabel,
+        "jpeg",
+        ["c2pa_manifest"],
+        Some("c2pa.signature"),
+        None
+    ),
+    case!(
+        "corpus/adobe-20220124-CACA.jpg",
         NoLabel,
         "jpeg",
         ["c2pa_manifest"],
         None,
-        None
+        Some(("Manifests", "2"))
+    ),
+    case!(
+        "corpus/adobe-20220124-CAI.jpg",
+        NoLabel,
+        "jpeg",
+        ["c2pa_manifest"],
+        None,
+        Some(("ValidationState", "Valid"))
     ),
     // Labels we wrote with ExifTool and Pillow, one per container and carrier.
     case!(

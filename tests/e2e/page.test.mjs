@@ -54,7 +54,8 @@ const expectations = [
   ['corpus/jimeng_cap_A.png', 'ai_labeled'],
   ['corpus/mj-1.png', 'ai_labeled'],
   ['corpus/grok-1.jpg', 'suspected_ai'],
-  ['corpus/chatgpt-1.png', 'no_label'],
+  ['corpus/chatgpt-1.png', 'ai_labeled'],
+  ['corpus/adobe-20220124-XCA.jpg', 'invalid_label'],
   ['corpus/adobe-20220124-A.jpg', 'no_label'],
   ['labels/exif-usercomment-label2.jpg', 'possibly_ai'],
   ['labels/xmp-label1.gif', 'ai_labeled'],
@@ -99,11 +100,17 @@ test('a failing check is shown with its id and message', async () => {
   await page.screenshot({ path: join(shots, 'invalid.png'), fullPage: true });
 });
 
-test('the C2PA manifest is shown as present but not verified', async () => {
+test('the C2PA card names the signer, the AI source and the certificate problem', async () => {
   await upload(fixture('corpus/chatgpt-1.png'));
   const card = page.locator('#result article[data-kind="c2pa_manifest"]');
   assert.equal(await card.count(), 1);
-  assert.match(await card.textContent(), /未校验 \/ not verified/);
+  const text = await card.textContent();
+  assert.match(text, /OpenAI/);
+  assert.match(text, /trainedAlgorithmicMedia/);
+  assert.match(text, /ingredient manifest/);
+  assert.equal(await card.locator('li[data-check="c2pa.certificate"].fail').count(), 1);
+  assert.equal(await card.locator('li[data-check="c2pa.signature"].pass').count(), 1);
+  await page.screenshot({ path: join(shots, 'c2pa.png'), fullPage: true });
 });
 
 test('markup and script in label fields are shown as text, never run', async () => {
