@@ -202,7 +202,8 @@ function evidenceCard(evidence) {
       : el('span', { class: 'badge b-none', text: `声称${claimZh} / claims ${claimEn}` }),
     validity,
   ]);
-  const producer = evidence.fields.ProducerName || evidence.fields.Generator;
+  const producer = evidence.fields.ProducerName || evidence.fields.Generator
+    || [evidence.fields.SoftwareAgent, evidence.fields.Signer && `签名方 signer ${evidence.fields.Signer}`].filter(Boolean).join(' · ');
   const fields = Object.entries(evidence.fields);
   const shown = (value) => (value.length > LONG_VALUE ? `${value.slice(0, LONG_VALUE)}… (${value.length} 字符 / characters)` : value);
   return el('article', { class: 'card', 'data-kind': evidence.kind }, [
@@ -213,8 +214,8 @@ function evidenceCard(evidence) {
       el('dt', { text: k }),
       val === '' ? el('dd', { class: 'empty', text: '（空）empty' }) : el('dd', { text: shown(val), title: val.slice(0, 4000) }),
     ])) : null,
-    el('ul', { class: 'checks' }, evidence.checks.map((c) => el('li', { class: c.ok ? 'pass' : 'fail', 'data-check': c.id }, [
-      el('span', { class: 'mark', text: c.ok ? '✓' : '✗' }),
+    el('ul', { class: 'checks' }, evidence.checks.map((c) => el('li', { class: c.ok ? 'pass' : c.advisory ? 'fail advisory' : 'fail', 'data-check': c.id }, [
+      el('span', { class: 'mark', text: c.ok ? '✓' : c.advisory ? '!' : '✗' }),
       el('span', {}, [document.createTextNode(c.message), el('code', { text: c.id })]),
     ]))),
   ]);

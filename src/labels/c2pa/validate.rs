@@ -184,7 +184,7 @@ fn evidence_from(json: &Value, location: &str) -> Evidence {
         .to_string();
     let codes = codes(json);
     integrity_checks(&mut evidence, &codes);
-    credential_checks(&mut evidence, &codes, &state);
+    credential_checks(&mut evidence, &codes);
     let mut all: Vec<&str> = codes.success.iter().map(String::as_str).collect();
     all.extend(codes.failure.iter().map(|(c, _)| c.as_str()));
     all.sort_unstable();
@@ -430,7 +430,7 @@ fn integrity_checks(evidence: &mut Evidence, codes: &Codes) {
     });
 }
 
-fn credential_checks(evidence: &mut Evidence, codes: &Codes, state: &str) {
+fn credential_checks(evidence: &mut Evidence, codes: &Codes) {
     let has = |code: &str| codes.success.iter().any(|c| c == code);
     let failed = |code: &str| codes.failure.iter().any(|(c, _)| c == code);
     let time_check = if failed("signingCredential.expired") {
@@ -469,7 +469,7 @@ fn credential_checks(evidence: &mut Evidence, codes: &Codes, state: &str) {
     let trust = if has("signingCredential.trusted") {
         Check::pass(
             ids::TRUST,
-            format!("The signer is on the C2PA / Content Credentials trust lists ({state})"),
+            "The signer is on the C2PA / Content Credentials trust lists".to_string(),
         )
     } else if failed("signingCredential.untrusted") {
         Check::fail(ids::TRUST, "The signer is not on the trust lists: the manifest is intact, but who signed it is not vouched for")
