@@ -321,7 +321,7 @@ fn classify_ai(
         return;
     };
     evidence.claim = claim;
-    evidence.fields.insert("DigitalSourceType", uri.clone());
+    evidence.fields.insert("DigitalSourceType", uri);
     evidence.fields.insert("DeclaredIn", place);
     if !agent.is_empty() {
         evidence.fields.insert("SoftwareAgent", agent);
@@ -332,7 +332,6 @@ fn classify_ai(
             "A composition that may contain AI-generated parts / 可能包含AI生成部分的合成内容",
         );
     }
-    let _ = uri;
 }
 
 fn failures_matching<'a>(
