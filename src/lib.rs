@@ -32,12 +32,21 @@ pub struct Options {
     /// Extra C2PA trust anchors (a PEM bundle of root certificates) added to the shipped
     /// trust lists (JS `trustAnchors`, CLI `--trust-anchors FILE`).
     pub trust_anchors: Option<String>,
+    /// Embed C2PA thumbnails in the report as `data:` URIs (JS `thumbnails`); off by
+    /// default because they are large.
+    pub thumbnails: bool,
 }
 
 impl Options {
     /// Options with extra C2PA trust anchors.
     pub fn with_trust_anchors(mut self, pem: impl Into<String>) -> Self {
         self.trust_anchors = Some(pem.into());
+        self
+    }
+
+    /// Options that embed C2PA thumbnails in the report.
+    pub fn with_thumbnails(mut self) -> Self {
+        self.thumbnails = true;
         self
     }
 }

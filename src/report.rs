@@ -197,6 +197,43 @@ pub struct Evidence {
     /// counted as a failed label.
     #[serde(skip)]
     pub unverified: bool,
+    /// What the evidence means, in one plain sentence a person can act on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<Summary>,
+    /// Provenance detail of a validated C2PA manifest: ingredient tree and thumbnail.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
+}
+
+/// Provenance detail read from a C2PA manifest store.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Provenance {
+    /// The active manifest's thumbnail as a `data:` URI, when asked for (option `thumbnails`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thumbnail: Option<String>,
+    /// The assets this one was made from, each with the ones it was made from.
+    pub ingredients: Vec<Ingredient>,
+}
+
+/// One ingredient of a C2PA manifest, with its own ingredients.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Ingredient {
+    /// The ingredient's title (usually its file name).
+    pub title: String,
+    /// `parentOf`, `componentOf` or `inputTo`.
+    pub relationship: String,
+    /// Its media type, when recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    /// The tool that signed the ingredient's own manifest, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub generator: Option<String>,
+    /// The strongest digital source type its manifest declares.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub digital_source_type: Option<String>,
+    /// The ingredient's own ingredients.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ingredients: Vec<Ingredient>,
 }
 
 impl Evidence {
@@ -210,6 +247,8 @@ impl Evidence {
             fields: Fields::default(),
             checks: Vec::new(),
             unverified: false,
+            explanation: None,
+            provenance: None,
         }
     }
 

@@ -19,7 +19,24 @@ export type Claim = "ai_generated" | "ai_edited" | "possibly_ai" | "suspected_ai
 export type EvidenceKind = "tc260_metadata" | "c2pa_manifest" | "iptc_digital_source_type" | "generation_parameters"
   | "vendor_metadata" | "watermark" | "explicit_text_label" | "hidden_text_payload";
 /** One validation rule applied to a piece of evidence. */
-export interface Check { id: string; ok: boolean; message: string; }
+export interface Check { id: string; ok: boolean; message: string; advisory?: boolean; }
+/** One sentence in English and in Chinese. */
+export interface Summary { en: string; zh: string; }
+/** One ingredient of a C2PA manifest, with its own ingredients. */
+export interface Ingredient {
+  title: string;
+  relationship: string;
+  format?: string;
+  generator?: string;
+  digital_source_type?: string;
+  ingredients?: Ingredient[];
+}
+/** Provenance detail of a validated C2PA manifest. */
+export interface Provenance {
+  /** A `data:` URI, present when the `thumbnails` option was set. */
+  thumbnail?: string;
+  ingredients: Ingredient[];
+}
 /** One thing found in the input. */
 export interface Evidence {
   kind: EvidenceKind;
@@ -28,18 +45,27 @@ export interface Evidence {
   location: string;
   fields: Record<string, string>;
   checks: Check[];
+  /** What the evidence means, in one plain sentence. */
+  explanation?: Summary;
+  /** C2PA only: ingredient tree and thumbnail. */
+  provenance?: Provenance;
 }
 /** The result of verifying one input. */
 export interface Report {
   verdict: Verdict;
   format: string;
   media: "image" | "video" | "audio" | "document" | "text" | "unknown";
-  summary: { en: string; zh: string };
+  summary: Summary;
   evidence: Evidence[];
   errors: string[];
 }
-/** Verification options; all optional (reserved for later versions). */
-export interface VerifyOptions {}
+/** Verification options; all optional. */
+export interface VerifyOptions {
+  /** PEM certificates to trust as C2PA signers, besides the shipped trust lists. */
+  trustAnchors?: string;
+  /** Embed the C2PA thumbnail in the report as a `data:` URI. */
+  thumbnails?: boolean;
+}
 /**
  * Random access to a file too large to copy into memory, e.g. a `File` in a worker:
  * `{ size: file.size, read: (offset, length) => new Uint8Array(new FileReaderSync().readAsArrayBuffer(file.slice(offset, offset + length))) }`.

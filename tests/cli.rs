@@ -1,5 +1,5 @@
 //! The native CLI, run as a process: output shapes and exit statuses from CONTRACT.md.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use std::process::{Command, Output};
 
@@ -114,5 +114,47 @@ fn bad_usage_exits_2() {
     assert_eq!(run(&["verify", "x"]).status.code(), Some(2));
     let help = run(&["--help"]);
     assert_eq!(help.status.code(), Some(0));
-    assert!(stdout(&help).contains("aigc-label check [--json] PATH..."));
+    assert!(stdout(&help).contains("aigc-label check [--json] [--trust-anchors FILE] PATH..."));
+    assert_eq!(run(&["check", "--trust-anchors"]).status.code(), Some(2));
+    let not_pem = run(&["check", "--trust-anchors", "README.md", "x"]);
+    assert_eq!(not_pem.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&not_pem.stderr).contains("hold no PEM certificate"));
+}
+
+/// The check whose id is `id` in the first C2PA evidence of a JSON report line.
+#[cfg(feature = "c2pa")]
+fn c2pa_check(line: &str, id: &str) -> serde_json::Value {
+    let report: serde_json::Value = serde_json::from_str(line).unwrap();
+    let evidence = report["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "c2pa_manifest")
+        .unwrap()
+        .clone();
+    evidence["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap()
+        .clone()
+}
+
+#[test]
+#[cfg(feature = "c2pa")]
+fn trust_anchors_flag_makes_a_signer_trusted() {
+    let flux = "tests/fixtures/corpus/flux-1.jpg";
+    let shipped = run(&["check", "--json", flux]);
+    let trust = c2pa_check(&stdout(&shipped), "c2pa.trust");
+    assert_eq!(trust["ok"], false, "{trust}");
+    assert_eq!(trust["advisory"], true, "{trust}");
+
+    let anchors = "tests/fixtures/trust/flux-issuer.pem";
+    let added = run(&["check", "--json", "--trust-anchors", anchors, flux]);
+    assert_eq!(added.status.code(), Some(0));
+    let trust = c2pa_check(&stdout(&added), "c2pa.trust");
+    assert_eq!(trust["ok"], true, "{trust}");
+    let report: serde_json::Value = serde_json::from_str(&stdout(&added)).unwrap();
+    assert_eq!(report["verdict"], "ai_labeled");
 }

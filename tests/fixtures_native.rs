@@ -1,4 +1,5 @@
 //! Integration tests over every fixture, natively. `tests/web.rs` runs the same cases in Chromium.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 mod common;
 
@@ -108,4 +109,77 @@ fn random_bytes_are_an_error_not_a_crash() {
         report.summary.en,
         "Not a supported file (image, video, audio or document format) and not UTF-8 text."
     );
+}
+
+/// The C2PA evidence of a report, as JSON.
+#[cfg(feature = "c2pa")]
+fn c2pa_evidence(name: &str, options: &Options) -> serde_json::Value {
+    let bytes = std::fs::read(format!("tests/fixtures/{name}")).unwrap();
+    let report = serde_json::to_value(verify(&bytes, options)).unwrap();
+    report["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "c2pa_manifest")
+        .unwrap()
+        .clone()
+}
+
+#[test]
+#[cfg(feature = "c2pa")]
+fn c2pa_evidence_explains_itself_and_lists_the_ingredient_tree() {
+    let chatgpt = c2pa_evidence("corpus/chatgpt-1.png", &Options::default());
+    assert_eq!(
+        chatgpt["explanation"]["en"],
+        "The signature is intact and the content was not changed after signing, but the signer's certificate has expired."
+    );
+    let parent = &chatgpt["provenance"]["ingredients"][0];
+    assert_eq!(parent["relationship"], "parentOf");
+    assert_eq!(parent["generator"], "ChatGPT");
+    assert_eq!(
+        parent["digital_source_type"],
+        "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"
+    );
+    assert!(chatgpt["provenance"].get("thumbnail").is_none());
+
+    let tampered = c2pa_evidence("corpus/adobe-20220124-XCA.jpg", &Options::default());
+    assert!(tampered["explanation"]["en"]
+        .as_str()
+        .unwrap()
+        .contains("the content was changed after signing"));
+    let composite = c2pa_evidence("corpus/adobe-20220124-CAI.jpg", &Options::default());
+    let titles: Vec<&str> = composite["provenance"]["ingredients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["A.jpg", "I.jpg"]);
+}
+
+#[test]
+#[cfg(feature = "c2pa")]
+fn thumbnails_are_embedded_only_when_asked_for() {
+    let with = c2pa_evidence(
+        "corpus/firefly-1.png",
+        &Options::default().with_thumbnails(),
+    );
+    let thumbnail = with["provenance"]["thumbnail"].as_str().unwrap();
+    assert!(
+        thumbnail.starts_with("data:image/jpeg;base64,/9j/")
+            || thumbnail.starts_with("data:image/png;base64,iVBORw0KGgo"),
+        "{}",
+        &thumbnail[..40]
+    );
+    let without = c2pa_evidence("corpus/firefly-1.png", &Options::default());
+    assert!(without["provenance"].get("thumbnail").is_none());
+    // ChatGPT's active manifest has none; its parent ingredient's is shown.
+    let chatgpt = c2pa_evidence(
+        "corpus/chatgpt-1.png",
+        &Options::default().with_thumbnails(),
+    );
+    assert!(chatgpt["provenance"]["thumbnail"]
+        .as_str()
+        .unwrap()
+        .starts_with("data:image/"));
 }

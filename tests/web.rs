@@ -143,3 +143,47 @@ fn js_verify_source_reads_slices_through_a_byte_source() {
         }
     }
 }
+
+/// The first C2PA evidence of a JS report.
+#[cfg(feature = "c2pa")]
+fn js_c2pa_evidence(report: &JsValue) -> JsValue {
+    Array::from(&get(report, "evidence"))
+        .iter()
+        .find(|e| get(e, "kind").as_string().as_deref() == Some("c2pa_manifest"))
+        .unwrap()
+}
+
+#[cfg(feature = "c2pa")]
+fn js_check_ok(evidence: &JsValue, id: &str) -> bool {
+    let check = Array::from(&get(evidence, "checks"))
+        .iter()
+        .find(|c| get(c, "id").as_string().as_deref() == Some(id))
+        .unwrap();
+    get(&check, "ok").is_truthy()
+}
+
+#[wasm_bindgen_test]
+#[cfg(feature = "c2pa")]
+fn js_options_add_trust_anchors_and_thumbnails() {
+    let flux = include_bytes!("fixtures/corpus/flux-1.jpg");
+    let plain = aigc_label::wasm::verify(flux, None);
+    let evidence = js_c2pa_evidence(&plain);
+    assert!(!js_check_ok(&evidence, "c2pa.trust"));
+    assert!(get(&get(&evidence, "provenance"), "thumbnail").is_undefined());
+    assert!(get(&get(&evidence, "explanation"), "en")
+        .as_string()
+        .unwrap()
+        .contains("not on the trust lists"));
+
+    let options = js_sys::Object::new();
+    let pem = include_str!("fixtures/trust/flux-issuer.pem");
+    Reflect::set(&options, &"trustAnchors".into(), &pem.into()).unwrap();
+    Reflect::set(&options, &"thumbnails".into(), &JsValue::TRUE).unwrap();
+    let trusted = aigc_label::wasm::verify(flux, Some(options));
+    let evidence = js_c2pa_evidence(&trusted);
+    assert!(js_check_ok(&evidence, "c2pa.trust"));
+    let thumbnail = get(&get(&evidence, "provenance"), "thumbnail")
+        .as_string()
+        .unwrap();
+    assert!(thumbnail.starts_with("data:image/"), "{}", &thumbnail[..30]);
+}

@@ -145,6 +145,8 @@ function formatSize(bytes) {
 }
 
 function render(report, info) {
+  for (const url of thumbnailUrls) URL.revokeObjectURL(url);
+  thumbnailUrls = [];
   const v = VERDICTS[report.verdict] || VERDICTS.error;
   const banner = el('div', { class: `verdict v-${report.verdict}` }, [
     el('div', { class: 'icon', text: v.icon, 'aria-hidden': 'true' }),
@@ -206,19 +208,96 @@ function evidenceCard(evidence) {
     || [evidence.fields.SoftwareAgent, evidence.fields.Signer && `签名方 signer ${evidence.fields.Signer}`].filter(Boolean).join(' · ');
   const fields = Object.entries(evidence.fields);
   const shown = (value) => (value.length > LONG_VALUE ? `${value.slice(0, LONG_VALUE)}… (${value.length} 字符 / characters)` : value);
+  const fieldList = fields.length ? el('dl', { class: 'fields' }, fields.flatMap(([k, val]) => [
+    el('dt', { text: k }),
+    val === '' ? el('dd', { class: 'empty', text: '（空）empty' }) : el('dd', { text: shown(val), title: val.slice(0, 4000) }),
+  ])) : null;
+  const credentials = evidence.kind === 'c2pa_manifest' && evidence.explanation;
   return el('article', { class: 'card', 'data-kind': evidence.kind }, [
     head,
-    producer ? el('p', { class: 'producer', text: `生成方 / Producer: ${producer}` }) : null,
+    evidence.explanation ? el('p', { class: 'explanation' }, [
+      document.createTextNode(evidence.explanation.zh),
+      el('span', { class: 'en', text: evidence.explanation.en }),
+    ]) : null,
+    credentials ? null : producer ? el('p', { class: 'producer', text: `生成方 / Producer: ${producer}` }) : null,
+    credentials ? contentCredentials(evidence) : null,
     el('p', { class: 'location', text: `位置 / Location: ${evidence.location}` }),
-    fields.length ? el('dl', { class: 'fields' }, fields.flatMap(([k, val]) => [
-      el('dt', { text: k }),
-      val === '' ? el('dd', { class: 'empty', text: '（空）empty' }) : el('dd', { text: shown(val), title: val.slice(0, 4000) }),
-    ])) : null,
+    credentials && fieldList
+      ? el('details', { class: 'all-fields' }, [el('summary', { text: '全部字段 / All fields' }), fieldList])
+      : fieldList,
     el('ul', { class: 'checks' }, evidence.checks.map((c) => el('li', { class: c.ok ? 'pass' : c.advisory ? 'fail advisory' : 'fail', 'data-check': c.id }, [
       el('span', { class: 'mark', text: c.ok ? '✓' : c.advisory ? '!' : '✗' }),
       el('span', {}, [document.createTextNode(c.message), el('code', { text: c.id })]),
     ]))),
   ]);
+}
+
+/** Object URLs made for the current report's thumbnails, revoked on the next render. */
+let thumbnailUrls = [];
+
+/** A blob: URL for a `data:image/...;base64` thumbnail (the page's CSP allows blob: images only). */
+function thumbnailUrl(dataUri) {
+  const match = /^data:(image\/(?:jpeg|png|webp|gif));base64,([A-Za-z0-9+/=]+)$/.exec(dataUri || '');
+  if (!match) return null;
+  const binary = atob(match[2]);
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: match[1] }));
+  thumbnailUrls.push(url);
+  return url;
+}
+
+const CREDENTIAL_FIELDS = [
+  ['Signer', '签名方', 'Signed by'],
+  ['SignedAt', '签名时间', 'Signed on'],
+  ['ClaimGenerator', '签发工具', 'Made with'],
+  ['SoftwareAgent', 'AI 工具', 'AI tool'],
+  ['DigitalSourceType', '来源类型', 'Source type'],
+  ['DeclaredIn', 'AI 声明位置', 'AI declared in'],
+  ['Actions', '操作', 'Actions'],
+];
+
+/** The Content Credentials summary: who signed, when, with what, from what. */
+function contentCredentials(evidence) {
+  const f = evidence.fields;
+  const rows = CREDENTIAL_FIELDS.filter(([key]) => f[key]).flatMap(([key, zh, en]) => [
+    el('dt', { text: `${zh} / ${en}` }),
+    el('dd', { text: key === 'DigitalSourceType' ? f[key].split('/').pop() : shortValue(f[key]) }),
+  ]);
+  const provenance = evidence.provenance || { ingredients: [] };
+  const thumb = thumbnailUrl(provenance.thumbnail);
+  const tree = provenance.ingredients.length
+    ? el('div', { class: 'ingredients' }, [
+      bilingual('strong', '素材来源', 'Made from'),
+      ingredientList(provenance.ingredients),
+    ])
+    : null;
+  return el('div', { class: 'credentials' }, [
+    thumb ? el('img', { class: 'c2pa-thumb', src: thumb, alt: '内容凭证中的缩略图 / thumbnail in the credentials' }) : null,
+    el('div', { class: 'credential-body' }, [rows.length ? el('dl', { class: 'credential-fields' }, rows) : null, tree]),
+  ]);
+}
+
+function shortValue(value) {
+  return value.length > LONG_VALUE ? `${value.slice(0, LONG_VALUE)}…` : value;
+}
+
+const RELATIONSHIPS = { parentOf: ['父素材', 'parent'], componentOf: ['组成部分', 'component'], inputTo: ['输入', 'input'] };
+
+/** A nested list of ingredients; each says what it is and, if it has credentials, what made it. */
+function ingredientList(ingredients) {
+  return el('ul', { class: 'ingredient-tree' }, ingredients.map((ingredient) => {
+    const [relZh, relEn] = RELATIONSHIPS[ingredient.relationship] || [ingredient.relationship, ingredient.relationship];
+    const details = [
+      ingredient.generator && `${ingredient.generator}`,
+      ingredient.digital_source_type && ingredient.digital_source_type.split('/').pop(),
+    ].filter(Boolean).join(' · ');
+    return el('li', { 'data-relationship': ingredient.relationship }, [
+      el('b', { text: ingredient.title }),
+      el('span', { class: 'rel', text: ` (${relZh} / ${relEn})` }),
+      details ? el('span', { class: 'ingredient-details', text: ` — ${details}` }) : null,
+      ingredient.ingredients && ingredient.ingredients.length ? ingredientList(ingredient.ingredients) : null,
+    ]);
+  }));
 }
 
 function wireInputs() {

@@ -41,7 +41,7 @@ self.onmessage = async (event) => {
       return;
     }
     const source = fileSource(id, file);
-    const report = verifySource(source);
+    const report = verifySource(source, { thumbnails: true });
     self.postMessage({ id, report, ms: performance.now() - started, bytesRead: source.bytesRead });
   } catch (err) {
     // A trap leaves the module unusable: the page replaces this worker.

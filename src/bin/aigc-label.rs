@@ -1,4 +1,4 @@
-//! `aigc-label check [--json] PATH...`: verifies files natively with the same core as the page.
+//! `aigc-label check [--json] [--trust-anchors FILE] PATH...`: verifies files natively with the same core as the page.
 
 use std::io::Write;
 use std::path::Path;
@@ -6,15 +6,16 @@ use std::process::ExitCode;
 
 use aigc_label::{error_report, verify_source, Options, ReadSeekSource, Report, Verdict};
 
-const USAGE: &str = "Usage: aigc-label check [--json] PATH...
+const USAGE: &str = "Usage: aigc-label check [--json] [--trust-anchors FILE] PATH...
 
 Verifies AI-content labels (GB 45438 / TC260, C2PA, IPTC, generator traces) in each file.
 Text files (.txt, .md, or any UTF-8 input) are verified as text.
 
 Options:
-  --json     one JSON report per line (JSON Lines), each with a \"path\" field
-  -h, --help show this help
-  -V, --version show the version
+  --json                one JSON report per line (JSON Lines), each with a \"path\" field
+  --trust-anchors FILE  PEM certificates to trust as C2PA signers, besides the shipped lists
+  -h, --help            show this help
+  -V, --version         show the version
 
 Exit status: 0 when every input was read, 1 when any input ended in `error`, 2 for bad usage.";
 
@@ -41,12 +42,23 @@ fn usage_error(message: &str) -> ExitCode {
 
 fn check(args: &[String]) -> ExitCode {
     let mut json = false;
+    let mut options = Options::default();
     let mut paths = Vec::new();
     let mut options_done = false;
-    for arg in args {
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--" if !options_done => options_done = true,
             "--json" if !options_done => json = true,
+            "--trust-anchors" if !options_done => {
+                let Some(file) = args.next() else {
+                    return usage_error("--trust-anchors needs a FILE");
+                };
+                match read_trust_anchors(Path::new(file)) {
+                    Ok(pem) => options.trust_anchors = Some(pem),
+                    Err(message) => return usage_error(&message),
+                }
+            }
             flag if flag.starts_with('-') && flag.len() > 1 && !options_done => {
                 return usage_error(&format!("unknown option {flag}"))
             }
@@ -67,7 +79,7 @@ fn check(args: &[String]) -> ExitCode {
         );
     }
     for path in &paths {
-        let report = check_path(Path::new(path));
+        let report = check_path(Path::new(path), &options);
         any_error |= report.verdict == Verdict::Error;
         let line = if json {
             json_line(path, &report)
@@ -86,7 +98,7 @@ fn check(args: &[String]) -> ExitCode {
 }
 
 /// Verifies one file by seeking: video and audio containers are never read whole.
-fn check_path(path: &Path) -> Report {
+fn check_path(path: &Path, options: &Options) -> Report {
     let source = std::fs::File::open(path).and_then(|file| {
         if file.metadata()?.is_dir() {
             return Err(std::io::Error::other("it is a directory"));
@@ -94,12 +106,29 @@ fn check_path(path: &Path) -> Report {
         ReadSeekSource::new(file)
     });
     match source {
-        Ok(source) => verify_source(&source, &Options::default()),
+        Ok(source) => verify_source(&source, options),
         Err(err) => {
             let message = format!("Cannot read {}: {err}", path.display());
             error_report("unknown", &message, "无法读取该文件。")
         }
     }
+}
+
+/// Reads a PEM file of trust anchors; refuses anything without a certificate in it.
+fn read_trust_anchors(path: &Path) -> Result<String, String> {
+    const MAX_PEM: u64 = 16 * 1024 * 1024;
+    let file = std::fs::File::open(path)
+        .map_err(|e| format!("cannot read trust anchors {}: {e}", path.display()))?;
+    let mut pem = String::new();
+    std::io::Read::read_to_string(&mut std::io::Read::take(file, MAX_PEM), &mut pem)
+        .map_err(|e| format!("trust anchors {} are not PEM text: {e}", path.display()))?;
+    if !pem.contains("-----BEGIN CERTIFICATE-----") {
+        return Err(format!(
+            "trust anchors {} hold no PEM certificate",
+            path.display()
+        ));
+    }
+    Ok(pem)
 }
 
 fn json_line(path: &str, report: &Report) -> String {

@@ -110,7 +110,22 @@ test('the C2PA card names the signer, the AI source and the certificate problem'
   assert.match(text, /ingredient manifest/);
   assert.equal(await card.locator('li[data-check="c2pa.certificate"].fail').count(), 1);
   assert.equal(await card.locator('li[data-check="c2pa.signature"].pass').count(), 1);
+  assert.match(await card.locator('.explanation').textContent(),
+    /The signature is intact and the content was not changed after signing, but the signer's certificate has expired\./);
+  const parent = card.locator('ul.ingredient-tree > li[data-relationship="parentOf"]');
+  assert.match(await parent.textContent(), /image\.png \(父素材 \/ parent\) — ChatGPT · trainedAlgorithmicMedia/);
+  // The embedded thumbnail is decoded from the report into a blob: URL (CSP allows no data: images).
+  const thumb = card.locator('img.c2pa-thumb');
+  assert.match(await thumb.getAttribute('src'), /^blob:/);
+  assert.ok(await thumb.evaluate((img) => img.decode().then(() => img.naturalWidth > 0)));
   await page.screenshot({ path: join(shots, 'c2pa.png'), fullPage: true });
+});
+
+test('a tampered C2PA file says in plain words that the content changed after signing', async () => {
+  assert.equal(await upload(fixture('corpus/adobe-20220124-XCA.jpg')), 'invalid_label');
+  const card = page.locator('#result article[data-kind="c2pa_manifest"]');
+  assert.match(await card.locator('.explanation').textContent(), /the content was changed after signing/);
+  assert.equal(await card.locator('li[data-check="c2pa.binding"].fail').count(), 1);
 });
 
 test('markup and script in label fields are shown as text, never run', async () => {

@@ -7,6 +7,8 @@ use crate::container::Block;
 use crate::report::{Check, Claim, Evidence, EvidenceKind};
 
 #[cfg(feature = "c2pa")]
+pub mod provenance;
+#[cfg(feature = "c2pa")]
 pub mod validate;
 
 /// Check ids, listed in the README.

@@ -9,8 +9,8 @@ use std::sync::Arc;
 use c2pa::{Context, Reader};
 use serde_json::Value;
 
-use super::ids;
-use crate::report::{Check, Claim, Evidence, EvidenceKind};
+use super::{ids, provenance};
+use crate::report::{Check, Claim, Evidence, EvidenceKind, Provenance};
 use crate::sniff::Format;
 use crate::source::{Source, SourceReader, MAX_WHOLE_FILE};
 use crate::Options;
@@ -105,7 +105,50 @@ pub fn validate(
         .map_err(|e| format!("the C2PA manifest store could not be read: {e}"))?;
     let json: Value =
         serde_json::from_str(&reader.json()).map_err(|e| format!("C2PA report: {e}"))?;
-    Ok(evidence_from(&json, location))
+    let mut evidence = evidence_from(&json, location, options.trust_anchors.is_some());
+    if options.thumbnails {
+        if let Some(provenance) = evidence.provenance.as_mut() {
+            provenance.thumbnail = thumbnail(&reader, &json);
+        }
+    }
+    Ok(evidence)
+}
+
+/// The largest thumbnail embedded as a `data:` URI; bigger ones are left out.
+const MAX_THUMBNAIL: usize = 1024 * 1024;
+
+/// The active manifest's thumbnail (else its first ingredient's) as a `data:` URI, when it is
+/// an image a browser shows.
+fn thumbnail(reader: &Reader, json: &Value) -> Option<String> {
+    use base64::Engine;
+    let active = json
+        .get("manifests")?
+        .get(text(json, &["active_manifest"])?)?;
+    // Generators that only record an edit (ChatGPT) keep the picture in the parent ingredient.
+    let reference = active.get("thumbnail").or_else(|| {
+        active
+            .get("ingredients")?
+            .as_array()?
+            .iter()
+            .find_map(|i| i.get("thumbnail"))
+    })?;
+    let format = text(reference, &["format"])?;
+    if !matches!(
+        format,
+        "image/jpeg" | "image/png" | "image/webp" | "image/gif"
+    ) {
+        return None;
+    }
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    reader
+        .resource_to_stream(text(reference, &["identifier"])?, &mut bytes)
+        .ok()?;
+    let bytes = bytes.into_inner();
+    if bytes.len() > MAX_THUMBNAIL {
+        return None;
+    }
+    let encoded = base64::engine::general_purpose::STANDARD.encode(bytes);
+    Some(format!("data:{format};base64,{encoded}"))
 }
 
 /// Every validation status code of the active manifest, by outcome.
@@ -165,7 +208,7 @@ fn is_credential_code(code: &str) -> bool {
     code.starts_with("signingCredential.") || code.starts_with("timeStamp.")
 }
 
-fn evidence_from(json: &Value, location: &str) -> Evidence {
+fn evidence_from(json: &Value, location: &str, user_anchors: bool) -> Evidence {
     let mut evidence = Evidence::new(EvidenceKind::C2paManifest, Claim::Unknown, location);
     let manifests = json.get("manifests").and_then(Value::as_object);
     let active_label = json
@@ -184,13 +227,18 @@ fn evidence_from(json: &Value, location: &str) -> Evidence {
         .to_string();
     let codes = codes(json);
     integrity_checks(&mut evidence, &codes);
-    credential_checks(&mut evidence, &codes);
+    credential_checks(&mut evidence, &codes, user_anchors);
     let mut all: Vec<&str> = codes.success.iter().map(String::as_str).collect();
     all.extend(codes.failure.iter().map(|(c, _)| c.as_str()));
     all.sort_unstable();
     all.dedup();
     evidence.fields.insert("ValidationState", state);
     evidence.fields.insert("ValidationCodes", all.join(" "));
+    evidence.explanation = Some(provenance::explain(&evidence));
+    evidence.provenance = Some(Provenance {
+        thumbnail: None,
+        ingredients: provenance::ingredient_tree(active, manifests),
+    });
     evidence
 }
 
@@ -203,18 +251,8 @@ fn describe_manifest(evidence: &mut Evidence, active: &Value, count: usize) {
     if let Some(label) = text(active, &["label"]) {
         evidence.fields.insert("ActiveManifest", label);
     }
-    let generator = active
-        .get("claim_generator_info")
-        .and_then(Value::as_array)
-        .and_then(|a| a.first());
-    if let Some(name) = generator.and_then(|g| text(g, &["name"])) {
-        let version = generator
-            .and_then(|g| text(g, &["version"]))
-            .map(|v| format!(" {v}"))
-            .unwrap_or_default();
-        evidence
-            .fields
-            .insert("ClaimGenerator", format!("{name}{version}"));
+    if let Some(generator) = provenance::generator_name(active) {
+        evidence.fields.insert("ClaimGenerator", generator);
     }
     let issuer = text(active, &["signature_info", "issuer"]);
     let common_name = text(active, &["signature_info", "common_name"]);
@@ -277,6 +315,32 @@ fn source_type_rank(uri: &str) -> (u8, Claim) {
     }
 }
 
+/// The strongest digital source type among a manifest's actions: rank, claim, type URI and
+/// the software agent that declared it.
+fn strongest_action(manifest: &Value) -> Option<(u8, Claim, String, String)> {
+    let mut best: Option<(u8, Claim, String, String)> = None;
+    for action in actions(manifest) {
+        let Some(uri) = text(action, &["digitalSourceType"]) else {
+            continue;
+        };
+        let (rank, claim) = source_type_rank(uri);
+        if best.as_ref().is_none_or(|b| rank > b.0) {
+            let agent = action
+                .get("softwareAgent")
+                .and_then(|a| a.as_str().or_else(|| text(a, &["name"])))
+                .unwrap_or_default()
+                .to_string();
+            best = Some((rank, claim, uri.to_string(), agent));
+        }
+    }
+    best
+}
+
+/// The strongest digital source type a manifest declares, if any.
+pub(super) fn strongest_source_type(manifest: &Value) -> Option<String> {
+    strongest_action(manifest).map(|(_, _, uri, _)| uri)
+}
+
 /// Finds the strongest digital source type in the active manifest and every other manifest
 /// in the store (generators such as ChatGPT declare it only in an ingredient's manifest).
 fn classify_ai(
@@ -284,40 +348,25 @@ fn classify_ai(
     active: &Value,
     manifests: Option<&serde_json::Map<String, Value>>,
 ) {
-    let mut best: Option<(u8, Claim, String, String, String)> = None;
     let active_label = text(active, &["label"]).unwrap_or_default();
-    let candidates = std::iter::once(active).chain(
-        manifests
-            .into_iter()
-            .flat_map(|m| m.values())
-            .filter(|m| text(m, &["label"]) != Some(active_label)),
-    );
-    for manifest in candidates {
-        let is_active = text(manifest, &["label"]) == Some(active_label);
-        for action in actions(manifest) {
-            let Some(uri) = text(action, &["digitalSourceType"]) else {
-                continue;
-            };
-            let (rank, claim) = source_type_rank(uri);
-            if best.as_ref().is_none_or(|b| rank > b.0) {
-                let agent = action
-                    .get("softwareAgent")
-                    .and_then(|a| a.as_str().or_else(|| text(a, &["name"])))
-                    .unwrap_or_default()
-                    .to_string();
-                let place = if is_active {
-                    "active manifest".to_string()
-                } else {
-                    format!(
-                        "ingredient manifest {}",
-                        text(manifest, &["label"]).unwrap_or("?")
-                    )
-                };
-                best = Some((rank, claim, uri.to_string(), agent, place));
+    let others = manifests
+        .into_iter()
+        .flat_map(|m| m.values())
+        .filter(|m| text(m, &["label"]) != Some(active_label));
+    let mut best: Option<((u8, Claim, String, String), String)> =
+        strongest_action(active).map(|b| (b, "active manifest".to_string()));
+    for manifest in others {
+        if let Some(found) = strongest_action(manifest) {
+            if best.as_ref().is_none_or(|(b, _)| found.0 > b.0) {
+                let place = format!(
+                    "ingredient manifest {}",
+                    text(manifest, &["label"]).unwrap_or("?")
+                );
+                best = Some((found, place));
             }
         }
     }
-    let Some((rank, claim, uri, agent, place)) = best else {
+    let Some(((rank, claim, uri, agent), place)) = best else {
         return;
     };
     evidence.claim = claim;
@@ -429,11 +478,11 @@ fn integrity_checks(evidence: &mut Evidence, codes: &Codes) {
     });
 }
 
-fn credential_checks(evidence: &mut Evidence, codes: &Codes) {
+fn credential_checks(evidence: &mut Evidence, codes: &Codes, user_anchors: bool) {
     let has = |code: &str| codes.success.iter().any(|c| c == code);
     let failed = |code: &str| codes.failure.iter().any(|(c, _)| c == code);
     let time_check = if failed("signingCredential.expired") {
-        Check::fail(ids::CERTIFICATE, "The signer's certificate had expired when the manifest was signed (signingCredential.expired)")
+        Check::fail(ids::CERTIFICATE, "The signer's certificate has expired and no trusted time-stamp proves it was valid at signing (signingCredential.expired)")
     } else if failed("signingCredential.revoked") {
         Check::fail(
             ids::CERTIFICATE,
@@ -468,7 +517,11 @@ fn credential_checks(evidence: &mut Evidence, codes: &Codes) {
     let trust = if has("signingCredential.trusted") {
         Check::pass(
             ids::TRUST,
-            "The signer is on the C2PA / Content Credentials trust lists".to_string(),
+            if user_anchors {
+                "The signer is on the C2PA / Content Credentials trust lists or under a trust anchor you added"
+            } else {
+                "The signer is on the C2PA / Content Credentials trust lists"
+            },
         )
     } else if failed("signingCredential.untrusted") {
         Check::fail(ids::TRUST, "The signer is not on the trust lists: the manifest is intact, but who signed it is not vouched for")
