@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Benchmarks: native (cargo bench) then headless Chromium, printed side by side.
+# Benchmarks: native (cargo bench) then headless Chromium, printed side by side; then C2PA
+# validation against @contentauth/c2pa-web in the same browser.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 cargo bench --bench verify
 bash scripts/build.sh
 node bench/browser.mjs
+node bench/c2pa.mjs

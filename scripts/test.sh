@@ -14,6 +14,9 @@ step "cargo clippy (wasm32)"
 cargo clippy --lib --tests --target wasm32-unknown-unknown --locked -- -D warnings
 step "cargo test (native)"
 cargo test --locked
+step "lite build (no C2PA SDK): clippy, unit tests, C2PA stores detected but not judged"
+cargo clippy --no-default-features --all-targets --locked -- -D warnings
+cargo test --no-default-features --locked --lib --test fixtures_native -- --skip every_fixture --skip well_formed
 step "build the page (npm run build)"
 bash scripts/build.sh
 step "core tests in headless Chromium (wasm-pack test)"

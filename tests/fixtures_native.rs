@@ -183,3 +183,32 @@ fn thumbnails_are_embedded_only_when_asked_for() {
         .unwrap()
         .starts_with("data:image/"));
 }
+
+#[test]
+#[cfg(not(feature = "c2pa"))]
+fn lite_build_detects_c2pa_stores_without_judging_them() {
+    for name in [
+        "corpus/firefly-1.png",
+        "corpus/chatgpt-1.png",
+        "corpus/flux-1.jpg",
+        "corpus/adobe-20220124-XCA.jpg",
+        "corpus/adobe-20220124-E-sig-CA.jpg",
+    ] {
+        let bytes = std::fs::read(format!("tests/fixtures/{name}")).unwrap();
+        let report = verify(&bytes, &Options::default());
+        assert_eq!(report.verdict, Verdict::NoLabel, "{name}");
+        assert!(
+            report.summary.en.contains("present but were not verified"),
+            "{name}"
+        );
+        let json = serde_json::to_value(&report).unwrap();
+        let checks = json["evidence"][0]["checks"].as_array().unwrap().clone();
+        assert_eq!(json["evidence"][0]["kind"], "c2pa_manifest", "{name}");
+        assert!(
+            checks
+                .iter()
+                .any(|c| c["id"] == "c2pa.validation" && c["ok"] == false),
+            "{name}: {checks:?}"
+        );
+    }
+}

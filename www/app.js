@@ -235,13 +235,10 @@ function evidenceCard(evidence) {
 /** Object URLs made for the current report's thumbnails, revoked on the next render. */
 let thumbnailUrls = [];
 
-/** A blob: URL for a `data:image/...;base64` thumbnail (the page's CSP allows blob: images only). */
-function thumbnailUrl(dataUri) {
-  const match = /^data:(image\/(?:jpeg|png|webp|gif));base64,([A-Za-z0-9+/=]+)$/.exec(dataUri || '');
-  if (!match) return null;
-  const binary = atob(match[2]);
-  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: match[1] }));
+/** A blob: URL for the thumbnail the worker decoded (the page's CSP allows blob: images only). */
+function thumbnailUrl(blob) {
+  if (!(blob instanceof Blob)) return null;
+  const url = URL.createObjectURL(blob);
   thumbnailUrls.push(url);
   return url;
 }
@@ -264,7 +261,7 @@ function contentCredentials(evidence) {
     el('dd', { text: key === 'DigitalSourceType' ? f[key].split('/').pop() : shortValue(f[key]) }),
   ]);
   const provenance = evidence.provenance || { ingredients: [] };
-  const thumb = thumbnailUrl(provenance.thumbnail);
+  const thumb = thumbnailUrl(provenance.thumbnailBlob);
   const tree = provenance.ingredients.length
     ? el('div', { class: 'ingredients' }, [
       bilingual('strong', '素材来源', 'Made from'),

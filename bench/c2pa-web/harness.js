@@ -37,8 +37,9 @@ window.readStore = async (blob) => {
 
 const result = document.getElementById('result');
 document.getElementById('file').addEventListener('change', async (event) => {
-  const file = event.target.files[0];
   const t = performance.now();
+  const file = event.target.files[0];
+  event.target.value = ''; // so that choosing the same file again reads it again
   result.removeAttribute('data-state');
   window.lastStore = await window.readStore(file);
   result.dataset.elapsedMs = (performance.now() - t).toFixed(2);

@@ -12,7 +12,7 @@ use serde_json::Value;
 use super::{ids, provenance};
 use crate::report::{Check, Claim, Evidence, EvidenceKind, Provenance};
 use crate::sniff::Format;
-use crate::source::{Source, SourceReader, MAX_WHOLE_FILE};
+use crate::source::{Source, MAX_WHOLE_FILE};
 use crate::Options;
 
 const TRUST_ANCHORS: [&str; 3] = [
@@ -96,9 +96,13 @@ pub fn validate(
             "files over {MAX_WHOLE_FILE} bytes are not validated in this version"
         ));
     }
-    let mut bytes = Vec::new();
-    std::io::Read::read_to_end(&mut SourceReader::new(source), &mut bytes)
-        .map_err(|e| e.to_string())?;
+    // One read: a page's source answers each read with a file slice, so many small reads
+    // (as `read_to_end` makes) cost a round trip each.
+    let len = usize::try_from(source.len()).map_err(|e| e.to_string())?;
+    let bytes = source.read_at(0, len)?.into_owned();
+    if bytes.len() != len {
+        return Err(format!("read {} of {len} bytes", bytes.len()));
+    }
     let context = context(options)?;
     let reader = Reader::from_shared_context(&context)
         .with_stream(media_type, std::io::Cursor::new(bytes))

@@ -1,0 +1,91 @@
+// C2PA benchmark, one headless Chromium, same files: our page's time to verdict (file input →
+// worker → full validation → rendered card) against @contentauth/c2pa-web 0.13 reading the
+// manifest store (file input → its worker → manifestStore()), both with the trust lists in
+// trust/ and both warm. Also the start-up cost of each module and the wasm sizes (ours full
+// and lite, c2pa-web's). Run with `npm run bench` (after `npm run build`).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { serve } from '../scripts/serve.mjs';
+import { launchChromium } from '../tests/e2e/chromium.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const FILES = [
+  'firefly-1.png', 'chatgpt-1.png', 'flux-1.jpg', 'samsung_black_1.png',
+  'adobe-20220124-C.jpg', 'adobe-20220124-CAI.jpg', 'adobe-20220124-XCA.jpg', 'adobe-20220124-E-sig-CA.jpg',
+  'adobe-20220124-A.jpg', // no manifest: no C2PA work at all on our side
+];
+const RUNS = 7;
+const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
+const server = await serve(root, 0);
+const base = `http://127.0.0.1:${server.address().port}/`;
+const browser = await launchChromium();
+
+/** Median time to result over RUNS uploads into `input`; the page marks `output` with `done`. */
+async function timeUploads(page, input, output, done, path) {
+  const samples = [];
+  let outcome;
+  for (let i = 0; i < RUNS + 1; i++) {
+    await page.evaluate((o) => {
+      const node = document.querySelector(o);
+      node.removeAttribute('data-verdict');
+      node.removeAttribute('data-state');
+    }, output);
+    await page.setInputFiles(input, path);
+    await page.waitForSelector(`${output}${done}`, { state: 'attached', timeout: 60000 });
+    const node = await page.$(output);
+    outcome = (await node.getAttribute('data-verdict')) || (await node.getAttribute('data-state'));
+    if (i > 0) samples.push(Number(await node.getAttribute('data-elapsed-ms'))); // first run warms up
+  }
+  return { ms: median(samples), outcome };
+}
+
+const ours = await browser.newPage();
+await ours.goto(`${base}www/index.html`);
+await ours.waitForFunction(() => document.getElementById('version').textContent.startsWith('aigc-label'));
+const reference = await browser.newPage();
+await reference.goto(`${base}bench/c2pa-web/index.html`);
+await reference.waitForFunction(() => window.harnessReady === true, null, { timeout: 60000 });
+
+const rows = [];
+for (const name of FILES) {
+  const path = join(root, 'tests/fixtures/corpus', name);
+  const mine = await timeUploads(ours, '#file', '#result', '[data-verdict]', path);
+  const theirs = await timeUploads(reference, '#file', '#result', '[data-state]', path);
+  rows.push({ name, size: readFileSync(path).length, mine, theirs });
+}
+
+// Start-up: fetching, compiling and instantiating each module on a fresh page.
+const startup = await reference.evaluate(async () => {
+  const t = performance.now();
+  const ours = await import('/www/pkg/aigc_label.js');
+  await ours.default({ module_or_path: `/www/pkg/aigc_label_bg.wasm?fresh=${Date.now()}` });
+  return { ours: performance.now() - t, c2paWeb: window.initMs };
+});
+await browser.close();
+server.close();
+
+console.log(`\nC2PA: our page vs @contentauth/c2pa-web 0.13.1 in the same headless Chromium, same files, same trust lists (median of ${RUNS} warm runs).`);
+console.log('Ours: file input → worker → verdict rendered (all labels, full C2PA validation, thumbnail). c2pa-web: file input → reader.fromBlob → manifestStore().\n');
+console.log('| file | size | our verdict | c2pa-web state | our time to verdict | c2pa-web time to store | ratio (target ≤ 0.8) |');
+console.log('|---|---:|---|---|---:|---:|---:|');
+for (const row of rows) {
+  const ratio = row.mine.ms / row.theirs.ms;
+  console.log(`| ${row.name} | ${Math.round(row.size / 1024)} KB | ${row.mine.outcome} | ${row.theirs.outcome} | ${row.mine.ms.toFixed(1)} ms | ${row.theirs.ms.toFixed(1)} ms | ${ratio.toFixed(2)}× ${ratio <= 0.8 ? '✓' : '✗'} |`);
+}
+const withManifest = rows.filter((r) => r.name !== 'adobe-20220124-A.jpg');
+const total = (key) => withManifest.reduce((sum, r) => sum + r[key].ms, 0);
+console.log(`| all files with a manifest | | | | ${total('mine').toFixed(1)} ms | ${total('theirs').toFixed(1)} ms | ${(total('mine') / total('theirs')).toFixed(2)}× |`);
+console.log(`\nStart-up (fetch + compile + instantiate, cold): ours ${startup.ours.toFixed(0)} ms, c2pa-web ${startup.c2paWeb.toFixed(0)} ms (createC2pa, incl. its worker).`);
+
+const gz = (path) => {
+  const bytes = readFileSync(join(root, path));
+  return `${bytes.length.toLocaleString('en')} B, ${gzipSync(bytes, { level: 9 }).length.toLocaleString('en')} B gzipped`;
+};
+console.log('\n| wasm | size |');
+console.log('|---|---:|');
+console.log(`| aigc-label full (C2PA SDK) | ${gz('www/pkg/aigc_label_bg.wasm')} |`);
+console.log(`| aigc-label lite (no C2PA SDK; target < 400 KB gzipped) | ${gz('www/pkg-lite/aigc_label_bg.wasm')} |`);
+console.log(`| @contentauth/c2pa-web 0.13.1 | ${gz('node_modules/@contentauth/c2pa-web/dist/resources/c2pa_bg.wasm')} |`);
