@@ -4,7 +4,7 @@
 //! Credentials Verify site does). AI is found in the active manifest and its ingredients.
 
 use std::cell::RefCell;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use c2pa::{Context, Reader};
 use serde_json::Value;
@@ -48,10 +48,48 @@ fn media_type(format: Format) -> Option<&'static str> {
     })
 }
 
+/// The allowed list as the SDK keeps it: the base64 SHA-256 of each certificate, one a line.
+/// The SDK accepts this form as is; given PEM, it decodes and hashes all 86 certificates again
+/// for every manifest store it opens (a tenth of a validation in the browser).
+fn allowed_list_hashes() -> &'static str {
+    static HASHES: OnceLock<String> = OnceLock::new();
+    HASHES.get_or_init(|| certificate_hashes(ALLOWED_LIST))
+}
+
+/// Hash lines for every PEM certificate in `pem_text`, plus any hash lines it already holds;
+/// the PEM text itself if it cannot be parsed (the SDK then reports the problem).
+fn certificate_hashes(pem_text: &str) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    let Ok(certificates) = pem::parse_many(pem_text) else {
+        return pem_text.to_string();
+    };
+    let mut inside_pem = false;
+    let mut lines: Vec<String> = Vec::new();
+    for line in pem_text.lines() {
+        if line.contains("-----BEGIN") {
+            inside_pem = true;
+        } else if line.contains("-----END") {
+            inside_pem = false;
+        } else if !inside_pem
+            && line.len() == 44
+            && base64::engine::general_purpose::STANDARD
+                .decode(line)
+                .is_ok()
+        {
+            lines.push(line.to_string());
+        }
+    }
+    lines.extend(certificates.iter().map(|c| {
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(c.contents()))
+    }));
+    lines.join("\n")
+}
+
 fn settings(user_anchors: Option<&str>) -> Value {
     let mut trust = serde_json::json!({
         "trust_anchors": TRUST_ANCHORS.join("\n"),
-        "allowed_list": ALLOWED_LIST,
+        "allowed_list": allowed_list_hashes(),
         "trust_config": TRUST_CONFIG,
     });
     if let (Some(pem), Some(object)) = (user_anchors, trust.as_object_mut()) {
@@ -533,4 +571,31 @@ fn credential_checks(evidence: &mut Evidence, codes: &Codes, user_anchors: bool)
         Check::fail(ids::TRUST, "The signer's trust could not be established")
     };
     evidence.push_check(trust.advisory());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allowed_list_becomes_one_hash_per_certificate() {
+        let hashes: Vec<&str> = allowed_list_hashes().lines().collect();
+        assert_eq!(
+            hashes.len(),
+            ALLOWED_LIST.matches("-----BEGIN CERTIFICATE-----").count()
+        );
+        assert_eq!(hashes.len(), 86);
+        assert!(hashes.iter().all(|h| h.len() == 44));
+        // The first certificate's hash, computed independently:
+        // openssl x509 -outform DER | openssl dgst -sha256 -binary | base64
+        assert_eq!(hashes[0], "SwJmKrvd0a561mMCdmrEhSGIj9tda8HjaTsTy8CCjRo=");
+    }
+
+    #[test]
+    fn hash_lines_are_kept_and_bad_pem_is_passed_through() {
+        let line = "SwJmKrvd0a561mMCdmrEhSGIj9tda8HjaTsTy8CCjRo=";
+        assert_eq!(certificate_hashes(&format!("# comment\n{line}\n")), line);
+        let broken = "-----BEGIN CERTIFICATE-----\n!!!\n-----END CERTIFICATE-----\n";
+        assert_eq!(certificate_hashes(broken), broken);
+    }
 }
