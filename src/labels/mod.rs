@@ -10,6 +10,7 @@ pub mod iptc;
 pub mod service_code;
 pub mod tc260;
 pub mod traces;
+pub mod watermark;
 
 /// Everything the interpreters made of a file's blocks.
 #[derive(Debug, Default)]
