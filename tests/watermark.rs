@@ -64,3 +64,41 @@ fn marked_fixtures_carry_their_payload() {
     let plane = u_plane(image.as_raw(), 256, 256).unwrap();
     assert_eq!(decode(&plane, Method::DwtDct, 48).unwrap(), payload);
 }
+
+#[test]
+fn every_marked_fixture_is_detected_with_its_family_and_method_and_unmarked_ones_are_not() {
+    use aigc_label::labels::watermark::registry::detect;
+    let families = [
+        ("sd1", "Stable Diffusion 1.x"),
+        ("sd2", "Stable Diffusion 2.x"),
+        ("sdxl", "Stable Diffusion XL / Stable Video Diffusion"),
+        ("flux", "FLUX"),
+        ("invokeai", "InvokeAI"),
+    ];
+    let mut checked = 0;
+    for entry in std::fs::read_dir(DIR).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        let Some(stem) = name.strip_suffix(".png") else {
+            continue;
+        };
+        let image = image::open(format!("{DIR}/{name}")).unwrap().to_rgb8();
+        let plane = u_plane(image.as_raw(), 256, 256).unwrap();
+        let found = detect(&plane);
+        let parts: Vec<&str> = stem.split('-').collect();
+        if parts[1] == "unmarked" {
+            assert!(found.is_empty(), "{name}: {found:?}");
+        } else {
+            let family = families.iter().find(|f| f.0 == parts[1]).unwrap().1;
+            let method = if parts[2] == "dwtDct" {
+                Method::DwtDct
+            } else {
+                Method::DwtDctSvd
+            };
+            assert_eq!(found.len(), 1, "{name}: {found:?}");
+            assert_eq!(found[0].payload.family, family, "{name}");
+            assert_eq!(found[0].method, method, "{name}");
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 12);
+}

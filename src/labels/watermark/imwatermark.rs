@@ -154,39 +154,53 @@ fn rotate(a: &mut [[f64; 4]; 4], p: usize, q: usize) {
     }
 }
 
-/// Decodes `length` bits from the U plane, as `WatermarkDecoder("bits", length).decode(bgr,
-/// method)` does; None for images under 256×256 pixels (which the reference refuses) or a
-/// zero length.
-pub fn decode(plane: &Plane, method: Method, length: usize) -> Option<Vec<bool>> {
-    if length == 0 || plane.width.checked_mul(plane.height)? < MIN_PIXELS {
+/// Every block's vote under `method`, in the reference's block order; None for images under
+/// 256×256 pixels, which the reference refuses. Votes do not depend on the payload length, so
+/// one pass serves every payload.
+pub fn block_votes(plane: &Plane, method: Method) -> Option<Vec<bool>> {
+    if plane.width.checked_mul(plane.height)? < MIN_PIXELS {
         return None;
     }
     let (band_w, band_h, band) = haar_low_band(plane);
-    let mut ones = vec![0u32; length];
-    let mut votes = vec![0u32; length];
+    let mut votes = Vec::with_capacity((band_w / 4) * (band_h / 4));
     let mut block = [0.0f64; 16];
-    let mut n = 0usize;
     for by in 0..band_h / 4 {
         for bx in 0..band_w / 4 {
             for (i, cell) in block.iter_mut().enumerate() {
                 let (y, x) = (by * 4 + i / 4, bx * 4 + i % 4);
                 *cell = band.get(y * band_w + x).copied().unwrap_or(0.0);
             }
-            let bit = n % length;
-            if let (Some(o), Some(v)) = (ones.get_mut(bit), votes.get_mut(bit)) {
-                *o += u32::from(vote(&block, method));
-                *v += 1;
-            }
-            n += 1;
+            votes.push(vote(&block, method));
         }
     }
-    // numpy: mean(votes) * 255 > 127; a bit without votes has mean NaN, which compares false.
-    Some(
-        ones.iter()
-            .zip(&votes)
-            .map(|(&o, &v)| v > 0 && f64::from(o) / f64::from(v) * 255.0 > 127.0)
-            .collect(),
-    )
+    Some(votes)
+}
+
+/// The `length` bits the votes give: block n votes for bit n mod `length`, and a bit is 1 when
+/// numpy's `mean(votes) * 255 > 127` (a bit without votes has mean NaN, which compares false).
+pub fn bits_from_votes(votes: &[bool], length: usize) -> Vec<bool> {
+    let mut ones = vec![0u32; length];
+    let mut counts = vec![0u32; length];
+    for (n, &vote) in votes.iter().enumerate() {
+        let bit = n % length.max(1);
+        if let (Some(o), Some(c)) = (ones.get_mut(bit), counts.get_mut(bit)) {
+            *o += u32::from(vote);
+            *c += 1;
+        }
+    }
+    ones.iter()
+        .zip(&counts)
+        .map(|(&o, &c)| c > 0 && f64::from(o) / f64::from(c) * 255.0 > 127.0)
+        .collect()
+}
+
+/// Decodes `length` bits from the U plane, as `WatermarkDecoder("bits", length).decode(bgr,
+/// method)` does; None for images under 256×256 pixels or a zero length.
+pub fn decode(plane: &Plane, method: Method, length: usize) -> Option<Vec<bool>> {
+    if length == 0 {
+        return None;
+    }
+    Some(bits_from_votes(&block_votes(plane, method)?, length))
 }
 
 #[cfg(test)]

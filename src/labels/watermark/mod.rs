@@ -2,3 +2,4 @@
 //! pixels, and only when the watermark check runs.
 
 pub mod imwatermark;
+pub mod registry;
