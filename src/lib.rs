@@ -35,12 +35,22 @@ pub struct Options {
     /// Embed C2PA thumbnails in the report as `data:` URIs (JS `thumbnails`); off by
     /// default because they are large.
     pub thumbnails: bool,
+    /// Decode the pixels of PNG, JPEG, WebP and GIF images and look for invisible watermarks
+    /// (JS `watermarks`, CLI `--watermarks`); off by default while its false-positive rate is
+    /// being measured.
+    pub watermarks: bool,
 }
 
 impl Options {
     /// Options with extra C2PA trust anchors.
     pub fn with_trust_anchors(mut self, pem: impl Into<String>) -> Self {
         self.trust_anchors = Some(pem.into());
+        self
+    }
+
+    /// Options that look for invisible watermarks in image pixels.
+    pub fn with_watermarks(mut self) -> Self {
+        self.watermarks = true;
         self
     }
 
@@ -103,6 +113,12 @@ fn verify_container(format: sniff::Format, source: &dyn Source, options: &Option
     let scan = container::scan_source(format, source, &mut whole);
     let mut found = labels::interpret(&scan.blocks);
     validate_c2pa(&mut found, format, source, options);
+    if options.watermarks {
+        match labels::watermark::check(source, format) {
+            Ok(marks) => found.evidence.extend(marks),
+            Err(message) => found.errors.push(format!("watermark check: {message}")),
+        }
+    }
     let verdict = verdict::decide(&found.evidence);
     let summary = verdict::summarize(verdict, &found.evidence);
     let mut errors = scan.errors;

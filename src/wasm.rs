@@ -65,6 +65,8 @@ export interface VerifyOptions {
   trustAnchors?: string;
   /** Embed the C2PA thumbnail in the report as a `data:` URI. */
   thumbnails?: boolean;
+  /** Decode image pixels and look for invisible watermarks (off by default for now). */
+  watermarks?: boolean;
 }
 /**
  * Random access to a file too large to copy into memory, e.g. a `File` in a worker:

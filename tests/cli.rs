@@ -114,7 +114,8 @@ fn bad_usage_exits_2() {
     assert_eq!(run(&["verify", "x"]).status.code(), Some(2));
     let help = run(&["--help"]);
     assert_eq!(help.status.code(), Some(0));
-    assert!(stdout(&help).contains("aigc-label check [--json] [--trust-anchors FILE] PATH..."));
+    assert!(stdout(&help)
+        .contains("aigc-label check [--json] [--watermarks] [--trust-anchors FILE] PATH..."));
     assert_eq!(run(&["check", "--trust-anchors"]).status.code(), Some(2));
     let not_pem = run(&["check", "--trust-anchors", "README.md", "x"]);
     assert_eq!(not_pem.status.code(), Some(2));
@@ -157,4 +158,17 @@ fn trust_anchors_flag_makes_a_signer_trusted() {
     assert_eq!(trust["ok"], true, "{trust}");
     let report: serde_json::Value = serde_json::from_str(&stdout(&added)).unwrap();
     assert_eq!(report["verdict"], "ai_labeled");
+}
+
+#[test]
+fn watermarks_flag_reads_the_pixels() {
+    let marked = "tests/fixtures/watermark/astronaut-sdxl-dwtDct.png";
+    let plain: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&["check", "--json", marked]))).unwrap();
+    assert_eq!(plain["verdict"], "no_label");
+    let checked: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&["check", "--json", "--watermarks", marked]))).unwrap();
+    assert_eq!(checked["verdict"], "suspected_ai");
+    assert_eq!(checked["evidence"][0]["kind"], "watermark");
+    assert_eq!(checked["evidence"][0]["fields"]["MatchingBits"], "48/48");
 }

@@ -102,3 +102,69 @@ fn every_marked_fixture_is_detected_with_its_family_and_method_and_unmarked_ones
     }
     assert_eq!(checked, 12);
 }
+
+#[test]
+fn verify_reports_a_decoded_mark_as_suspected_ai_only_when_asked() {
+    use aigc_label::{verify, Options, Verdict};
+    let marked = std::fs::read(format!("{DIR}/coffee-flux-dwtDct.png")).unwrap();
+    let plain = verify(&marked, &Options::default());
+    assert_eq!(plain.verdict, Verdict::NoLabel);
+    assert!(plain.evidence.is_empty());
+
+    let report = verify(&marked, &Options::default().with_watermarks());
+    assert_eq!(report.verdict, Verdict::SuspectedAi);
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    let json = serde_json::to_value(&report).unwrap();
+    let evidence = &json["evidence"][0];
+    assert_eq!(evidence["kind"], "watermark");
+    assert_eq!(evidence["claim"], "suspected_ai");
+    assert_eq!(evidence["fields"]["Family"], "FLUX");
+    assert_eq!(evidence["fields"]["Method"], "dwtDct");
+    // The reference reads 40 of the 46 bits from this image, and so do we.
+    assert_eq!(evidence["fields"]["MatchingBits"], "40/46");
+    assert_eq!(evidence["checks"][0]["id"], "watermark.imwatermark");
+    assert_eq!(
+        evidence["checks"][0]["message"],
+        "40/46 bits match the FLUX watermark (very likely)"
+    );
+    assert!(evidence["explanation"]["en"]
+        .as_str()
+        .unwrap()
+        .ends_with("but a watermark is not a label."));
+
+    let unmarked = std::fs::read(format!("{DIR}/coffee-unmarked.png")).unwrap();
+    let report = verify(&unmarked, &Options::default().with_watermarks());
+    assert_eq!(report.verdict, Verdict::NoLabel);
+    assert!(report.evidence.is_empty() && report.errors.is_empty());
+}
+
+#[test]
+fn truncated_and_oversized_images_give_an_error_entry_not_a_panic() {
+    use aigc_label::{verify, Options};
+    let marked = std::fs::read(format!("{DIR}/astronaut-sd1-dwtDct.png")).unwrap();
+    for cut in (1..marked.len()).step_by(marked.len() / 40) {
+        let report = verify(&marked[..cut], &Options::default().with_watermarks());
+        assert!(!report.errors.is_empty(), "cut at {cut}: no error entry");
+    }
+    // A PNG header claiming 100000 x 100000 pixels is refused before any allocation.
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    png.extend(100_000u32.to_be_bytes());
+    png.extend(100_000u32.to_be_bytes());
+    png.extend([8, 2, 0, 0, 0]);
+    let crc = crc32fast::hash(&png[12..]);
+    png.extend(crc.to_be_bytes());
+    for chunk in [&b"IDAT"[..], &b"IEND"[..]] {
+        png.extend(0u32.to_be_bytes());
+        png.extend(chunk);
+        png.extend(crc32fast::hash(chunk).to_be_bytes());
+    }
+    let report = verify(&png, &Options::default().with_watermarks());
+    assert!(
+        report
+            .errors
+            .iter()
+            .any(|e| e.contains("too large to check for watermarks")),
+        "{:?}",
+        report.errors
+    );
+}

@@ -187,3 +187,31 @@ fn js_options_add_trust_anchors_and_thumbnails() {
         .unwrap();
     assert!(thumbnail.starts_with("data:image/"), "{}", &thumbnail[..30]);
 }
+
+#[wasm_bindgen_test]
+fn js_watermarks_option_decodes_pixels_in_the_browser() {
+    let marked = include_bytes!("fixtures/watermark/astronaut-invokeai-dwtDct.png");
+    let plain = aigc_label::wasm::verify(marked, None);
+    assert_eq!(
+        get(&plain, "verdict").as_string().as_deref(),
+        Some("no_label")
+    );
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"watermarks".into(), &JsValue::TRUE).unwrap();
+    let report = aigc_label::wasm::verify(marked, Some(options));
+    assert_eq!(
+        get(&report, "verdict").as_string().as_deref(),
+        Some("suspected_ai")
+    );
+    let evidence = Array::from(&get(&report, "evidence")).get(0);
+    assert_eq!(
+        get(&evidence, "kind").as_string().as_deref(),
+        Some("watermark")
+    );
+    assert_eq!(
+        get(&get(&evidence, "fields"), "Family")
+            .as_string()
+            .as_deref(),
+        Some("InvokeAI")
+    );
+}

@@ -1,4 +1,4 @@
-//! `aigc-label check [--json] [--trust-anchors FILE] PATH...`: verifies files natively with the same core as the page.
+//! `aigc-label check [--json] [--watermarks] [--trust-anchors FILE] PATH...`: verifies files natively with the same core as the page.
 
 use std::io::Write;
 use std::path::Path;
@@ -6,13 +6,14 @@ use std::process::ExitCode;
 
 use aigc_label::{error_report, verify_source, Options, ReadSeekSource, Report, Verdict};
 
-const USAGE: &str = "Usage: aigc-label check [--json] [--trust-anchors FILE] PATH...
+const USAGE: &str = "Usage: aigc-label check [--json] [--watermarks] [--trust-anchors FILE] PATH...
 
 Verifies AI-content labels (GB 45438 / TC260, C2PA, IPTC, generator traces) in each file.
 Text files (.txt, .md, or any UTF-8 input) are verified as text.
 
 Options:
   --json                one JSON report per line (JSON Lines), each with a \"path\" field
+  --watermarks          also decode image pixels and look for invisible watermarks
   --trust-anchors FILE  PEM certificates to trust as C2PA signers, besides the shipped lists
   -h, --help            show this help
   -V, --version         show the version
@@ -50,6 +51,7 @@ fn check(args: &[String]) -> ExitCode {
         match arg.as_str() {
             "--" if !options_done => options_done = true,
             "--json" if !options_done => json = true,
+            "--watermarks" if !options_done => options.watermarks = true,
             "--trust-anchors" if !options_done => {
                 let Some(file) = args.next() else {
                     return usage_error("--trust-anchors needs a FILE");

@@ -1,0 +1,74 @@
+//! Decodes an image's pixels for the watermark check, within fixed bounds.
+
+use image::{ImageFormat, ImageReader, Limits};
+
+use crate::sniff::Format;
+use crate::source::Source;
+
+/// Files larger than this are not decoded for the watermark check.
+pub const MAX_FILE: u64 = 64 * 1024 * 1024;
+/// Images with more pixels than this are not decoded (a 2-byte PNG header can claim billions).
+pub const MAX_PIXELS: u64 = 40_000_000;
+
+/// 8-bit RGB pixels of an image.
+pub struct Rgb {
+    /// Width in pixels.
+    pub width: usize,
+    /// Height in pixels.
+    pub height: usize,
+    /// `width * height * 3` bytes, row-major.
+    pub data: Vec<u8>,
+}
+
+/// The codec for `format`, if the watermark check reads it.
+fn codec(format: Format) -> Option<ImageFormat> {
+    Some(match format {
+        Format::Png => ImageFormat::Png,
+        Format::Jpeg => ImageFormat::Jpeg,
+        Format::Webp => ImageFormat::WebP,
+        Format::Gif => ImageFormat::Gif,
+        _ => return None,
+    })
+}
+
+/// Whether the watermark check can read `format`.
+pub fn readable(format: Format) -> bool {
+    codec(format).is_some()
+}
+
+/// Decodes the first frame of the image in `source` to RGB.
+pub fn decode(source: &dyn Source, format: Format) -> Result<Rgb, String> {
+    let codec = codec(format).ok_or("not an image format the watermark check reads")?;
+    if source.len() > MAX_FILE {
+        return Err(format!(
+            "images over {MAX_FILE} bytes are not checked for watermarks"
+        ));
+    }
+    let len = usize::try_from(source.len()).map_err(|e| e.to_string())?;
+    let bytes = source.read_at(0, len)?;
+    let mut reader = ImageReader::with_format(std::io::Cursor::new(bytes.as_ref()), codec);
+    let mut limits = Limits::default();
+    limits.max_alloc = Some(MAX_PIXELS * 4);
+    reader.limits(limits);
+    let (width, height) = reader
+        .into_dimensions()
+        .map_err(|e| format!("image header: {e}"))?;
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(format!(
+            "{width}x{height} pixels is too large to check for watermarks"
+        ));
+    }
+    let mut reader = ImageReader::with_format(std::io::Cursor::new(bytes.as_ref()), codec);
+    let mut limits = Limits::default();
+    limits.max_alloc = Some(MAX_PIXELS * 4);
+    reader.limits(limits);
+    let image = reader
+        .decode()
+        .map_err(|e| format!("pixels: {e}"))?
+        .into_rgb8();
+    Ok(Rgb {
+        width: image.width() as usize,
+        height: image.height() as usize,
+        data: image.into_raw(),
+    })
+}
