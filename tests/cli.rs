@@ -161,6 +161,7 @@ fn trust_anchors_flag_makes_a_signer_trusted() {
 }
 
 #[test]
+#[cfg(feature = "watermark")]
 fn watermarks_flag_reads_the_pixels() {
     let marked = "tests/fixtures/watermark/astronaut-sdxl-dwtDct.png";
     let plain: serde_json::Value =

@@ -1,6 +1,7 @@
 //! The imwatermark decoder against the Python reference: every fixture made by
 //! `tests/fixtures/watermark/make_watermarks.py`, every payload length, both methods, must give
 //! exactly the bits `imwatermark.WatermarkDecoder` gave (recorded in `expected.json`).
+#![cfg(feature = "watermark")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use aigc_label::labels::watermark::imwatermark::{decode, u_plane, Method};

@@ -189,6 +189,7 @@ fn js_options_add_trust_anchors_and_thumbnails() {
 }
 
 #[wasm_bindgen_test]
+#[cfg(feature = "watermark")]
 fn js_watermarks_option_decodes_pixels_in_the_browser() {
     let marked = include_bytes!("fixtures/watermark/astronaut-invokeai-dwtDct.png");
     let plain = aigc_label::wasm::verify(marked, None);

@@ -2,11 +2,14 @@
 //! pixels, and only when the watermark check runs (option `watermarks`).
 
 pub mod imwatermark;
+#[cfg(feature = "watermark")]
 pub mod pixels;
 pub mod registry;
 
 use crate::report::{Check, Claim, Evidence, EvidenceKind, Summary};
+#[cfg(feature = "watermark")]
 use crate::sniff::Format;
+#[cfg(feature = "watermark")]
 use crate::source::Source;
 use imwatermark::Method;
 use registry::Detection;
@@ -19,6 +22,7 @@ pub mod ids {
 
 /// Looks for every known watermark in the pixels of the image in `source`; nothing when the
 /// format is not an image the check reads. Pixel decoding failures are returned as errors.
+#[cfg(feature = "watermark")]
 pub fn check(source: &dyn Source, format: Format) -> Result<Vec<Evidence>, String> {
     if !pixels::readable(format) {
         return Ok(Vec::new());
@@ -71,4 +75,13 @@ pub fn evidence(detection: &Detection) -> Evidence {
         ),
     });
     evidence
+}
+
+/// This build has no pixel decoder (the lite build): asking for the check is an error entry.
+#[cfg(not(feature = "watermark"))]
+pub fn check(
+    _: &dyn crate::source::Source,
+    _: crate::sniff::Format,
+) -> Result<Vec<Evidence>, String> {
+    Err("this build (lite) has no watermark check".to_string())
 }
