@@ -51,7 +51,6 @@ for target in $targets; do
   mkdir -p logs
   cargo +nightly fuzz run "$target" "corpus/$target" -- -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=262144 >"logs/$target.log" 2>&1 || true
   grep -E "^(Done|==[0-9]+==|SUMMARY|Test unit written)" "logs/$target.log" || true
-  # When did this run last find new coverage? (libFuzzer prints one NEW line per find.)
-  last_new=$(grep -E "^#[0-9]+.*NEW" "logs/$target.log" | tail -n 1 | sed -E 's/.*exec\/s: [0-9]+ rss: [0-9]+Mb.*//' | awk '{print $1}')
-  echo "last new coverage at input ${last_new:-none}; $(grep -cE '^#[0-9]+.*NEW' "logs/$target.log") finds in this run"
 done
+# How coverage grew in each run (second-half gain: near zero once a target levels off).
+./plateau.sh
