@@ -36,6 +36,15 @@ pub fn readable(format: Format) -> bool {
     codec(format).is_some()
 }
 
+/// A reader of `bytes` as `codec` that allocates at most 4 bytes for each of MAX_PIXELS.
+fn bounded_reader(bytes: &[u8], codec: ImageFormat) -> ImageReader<std::io::Cursor<&[u8]>> {
+    let mut reader = ImageReader::with_format(std::io::Cursor::new(bytes), codec);
+    let mut limits = Limits::default();
+    limits.max_alloc = Some(MAX_PIXELS * 4);
+    reader.limits(limits);
+    reader
+}
+
 /// Decodes the first frame of the image in `source` to RGB.
 pub fn decode(source: &dyn Source, format: Format) -> Result<Rgb, String> {
     let codec = codec(format).ok_or("not an image format the watermark check reads")?;
@@ -46,11 +55,7 @@ pub fn decode(source: &dyn Source, format: Format) -> Result<Rgb, String> {
     }
     let len = usize::try_from(source.len()).map_err(|e| e.to_string())?;
     let bytes = source.read_at(0, len)?;
-    let mut reader = ImageReader::with_format(std::io::Cursor::new(bytes.as_ref()), codec);
-    let mut limits = Limits::default();
-    limits.max_alloc = Some(MAX_PIXELS * 4);
-    reader.limits(limits);
-    let (width, height) = reader
+    let (width, height) = bounded_reader(&bytes, codec)
         .into_dimensions()
         .map_err(|e| format!("image header: {e}"))?;
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
@@ -58,11 +63,7 @@ pub fn decode(source: &dyn Source, format: Format) -> Result<Rgb, String> {
             "{width}x{height} pixels is too large to check for watermarks"
         ));
     }
-    let mut reader = ImageReader::with_format(std::io::Cursor::new(bytes.as_ref()), codec);
-    let mut limits = Limits::default();
-    limits.max_alloc = Some(MAX_PIXELS * 4);
-    reader.limits(limits);
-    let image = reader
+    let image = bounded_reader(&bytes, codec)
         .decode()
         .map_err(|e| format!("pixels: {e}"))?
         .into_rgb8();
