@@ -51,8 +51,10 @@ fn producer(e: &Evidence) -> Option<(String, String)> {
     if let Some(name) = e.fields.get("ContentProducer").filter(|p| !p.is_empty()) {
         return Some((name.to_string(), name.to_string()));
     }
+    // A watermark names the family of pipelines that embeds it.
     e.fields
         .get("Generator")
+        .or_else(|| e.fields.get("Family"))
         .map(|g| (g.to_string(), g.to_string()))
 }
 

@@ -4,7 +4,7 @@
 #![cfg(feature = "watermark")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use aigc_label::labels::watermark::imwatermark::{decode, u_plane, Method};
+use aigc_label::labels::watermark::imwatermark::{decode, Method};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/watermark");
 
@@ -28,18 +28,20 @@ fn decoded_bits_match_the_python_reference_exactly() {
             parts.next().unwrap().parse::<usize>().unwrap(),
         );
         let image = image::open(format!("{DIR}/{name}")).unwrap().to_rgb8();
-        let plane = u_plane(
-            image.as_raw(),
-            image.width() as usize,
-            image.height() as usize,
-        )
-        .unwrap();
+
         let method = match method {
             "dwtDct" => Method::DwtDct,
             "dwtDctSvd" => Method::DwtDctSvd,
             other => panic!("unknown method {other}"),
         };
-        let got = decode(&plane, method, length).unwrap();
+        let got = decode(
+            image.as_raw(),
+            image.width() as usize,
+            image.height() as usize,
+            method,
+            length,
+        )
+        .unwrap();
         if got != bits(want.as_str().unwrap()) {
             let same = got
                 .iter()
@@ -62,8 +64,10 @@ fn marked_fixtures_carry_their_payload() {
     let image = image::open(format!("{DIR}/astronaut-sdxl-dwtDct.png"))
         .unwrap()
         .to_rgb8();
-    let plane = u_plane(image.as_raw(), 256, 256).unwrap();
-    assert_eq!(decode(&plane, Method::DwtDct, 48).unwrap(), payload);
+    assert_eq!(
+        decode(image.as_raw(), 256, 256, Method::DwtDct, 48).unwrap(),
+        payload
+    );
 }
 
 #[test]
@@ -83,10 +87,11 @@ fn every_marked_fixture_is_detected_with_its_family_and_method_and_unmarked_ones
             continue;
         };
         let image = image::open(format!("{DIR}/{name}")).unwrap().to_rgb8();
-        let plane = u_plane(image.as_raw(), 256, 256).unwrap();
-        let found = detect(&plane);
+        let found: Vec<_> = detect(image.as_raw(), 256, 256).into_iter().collect();
         let parts: Vec<&str> = stem.split('-').collect();
-        if parts[1] == "unmarked" {
+        if parts[1] == "unmarked" || name == "coffee-sd2-dwtDct.png" {
+            // The reference itself reads only 27 of the 32 SD 2.x bits from this 256² crop,
+            // one short of the threshold (chance agreement of 27/32 is 6 in 100,000 readings).
             assert!(found.is_empty(), "{name}: {found:?}");
         } else {
             let family = families.iter().find(|f| f.0 == parts[1]).unwrap().1;
@@ -97,7 +102,7 @@ fn every_marked_fixture_is_detected_with_its_family_and_method_and_unmarked_ones
             };
             assert_eq!(found.len(), 1, "{name}: {found:?}");
             assert_eq!(found[0].payload.family, family, "{name}");
-            assert_eq!(found[0].method, method, "{name}");
+            assert_eq!(found[0].attempt.method, method, "{name}");
         }
         checked += 1;
     }
@@ -123,6 +128,11 @@ fn verify_reports_a_decoded_mark_as_suspected_ai_only_when_asked() {
     assert_eq!(evidence["fields"]["Method"], "dwtDct");
     // The reference reads 40 of the 46 bits from this image, and so do we.
     assert_eq!(evidence["fields"]["MatchingBits"], "40/46");
+    assert_eq!(evidence["fields"]["Reading"], "8-bit BGR");
+    assert_eq!(
+        json["summary"]["en"],
+        "No formal AI label, but traces of AI generation were found (FLUX)."
+    );
     assert_eq!(evidence["checks"][0]["id"], "watermark.imwatermark");
     assert_eq!(
         evidence["checks"][0]["message"],
@@ -168,4 +178,113 @@ fn truncated_and_oversized_images_give_an_error_entry_not_a_panic() {
         "{:?}",
         report.errors
     );
+}
+
+/// Reads the watermark evidence of `path` with the watermark check on: (verdict, fields).
+fn watermark_fields(path: &str) -> (String, serde_json::Value, Vec<String>) {
+    use aigc_label::{verify, Options};
+    let bytes = std::fs::read(path).unwrap();
+    let report = verify(&bytes, &Options::default().with_watermarks());
+    let json = serde_json::to_value(&report).unwrap();
+    (
+        json["verdict"].as_str().unwrap().to_string(),
+        json["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["kind"] == "watermark")
+            .map(|e| e["fields"].clone())
+            .unwrap_or_default(),
+        report.errors,
+    )
+}
+
+#[test]
+fn marks_on_photos_survive_a_q95_jpeg_and_a_resize_the_size_search_undoes() {
+    // make_robustness.py: <payload>-<reading>-<WxH>[-resized-<WxH>]-q95.jpg
+    let families = [
+        ("sd1", "Stable Diffusion 1.x"),
+        ("sd2", "Stable Diffusion 2.x"),
+        ("sdxl", "Stable Diffusion XL / Stable Video Diffusion"),
+        ("flux", "FLUX"),
+        ("invokeai", "InvokeAI"),
+    ];
+    let mut names: Vec<String> = std::fs::read_dir(format!("{DIR}/robust"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 12);
+    for name in &names {
+        let (verdict, fields, errors) = watermark_fields(&format!("{DIR}/robust/{name}"));
+        assert_eq!(verdict, "suspected_ai", "{name}");
+        assert!(errors.is_empty(), "{name}: {errors:?}");
+        let payload = name.split('-').next().unwrap();
+        let family = families.iter().find(|f| f.0 == payload).unwrap().1;
+        assert_eq!(fields["Family"], family, "{name}");
+        assert_eq!(fields["Method"], "dwtDct", "{name}");
+        let generation_size = name
+            .split('-')
+            .find(|p| p.contains('x') && p.starts_with(|c: char| c.is_ascii_digit()))
+            .unwrap();
+        if name.contains("-resized-") {
+            assert_eq!(
+                fields["ResizedTo"],
+                generation_size.replace('x', "×"),
+                "{name}"
+            );
+        } else {
+            assert!(fields.get("ResizedTo").is_none(), "{name}");
+        }
+        if name.contains("float-swapped") {
+            // Only a reading with red and blue swapped finds what diffusers < 0.28 embedded.
+            assert_eq!(fields["Reading"], "float, red and blue swapped", "{name}");
+        }
+    }
+}
+
+#[test]
+fn the_reference_reading_alone_misses_what_the_extra_readings_find() {
+    let image = image::open(format!("{DIR}/robust/sdxl-float-swapped-768x768-q95.jpg"))
+        .unwrap()
+        .to_rgb8();
+    let bits = decode(image.as_raw(), 768, 768, Method::DwtDct, 48).unwrap();
+    let sdxl = bits_of_payload("sdxl");
+    let matching = bits.iter().zip(&sdxl).filter(|(a, b)| a == b).count();
+    assert!(matching < 39, "the reference reading matched {matching}/48");
+}
+
+fn bits_of_payload(name: &str) -> Vec<bool> {
+    let expected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{DIR}/expected.json")).unwrap())
+            .unwrap();
+    bits(expected["payloads"][name].as_str().unwrap())
+}
+
+#[test]
+fn unmarked_photos_and_real_generator_output_without_a_mark_report_nothing() {
+    let mut paths: Vec<String> = std::fs::read_dir(format!("{DIR}/unmarked"))
+        .unwrap()
+        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+        .collect();
+    assert!(paths.len() >= 30, "{} unmarked photos", paths.len());
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus");
+    for entry in std::fs::read_dir(corpus).unwrap() {
+        let path = entry.unwrap().path();
+        if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("png" | "jpg")
+        ) {
+            paths.push(path.to_string_lossy().into_owned());
+        }
+    }
+    paths.sort();
+    for path in &paths {
+        let (_, fields, errors) = watermark_fields(path);
+        assert!(fields.is_null(), "{path}: {fields}");
+        assert!(
+            !errors.iter().any(|e| e.starts_with("watermark check")),
+            "{path}: {errors:?}"
+        );
+    }
 }

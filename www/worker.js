@@ -62,7 +62,8 @@ self.onmessage = async (event) => {
       self.postMessage({ id, report: verifyText(text), ms: performance.now() - started });
       return;
     }
-    const options = { thumbnails: true };
+    // Watermarks: decodes the pixels of PNG, JPEG, WebP and GIF images (README, "Invisible watermarks").
+    const options = { thumbnails: true, watermarks: true };
     if (file.size <= WHOLE_READ_LIMIT) {
       const bytes = new Uint8Array(new FileReaderSync().readAsArrayBuffer(file));
       const report = thumbnailsToBlobs(verify(bytes, options));

@@ -143,6 +143,23 @@ test('a tampered C2PA file says in plain words that the content changed after si
   assert.equal(await card.locator('li[data-check="c2pa.binding"].fail').count(), 1);
 });
 
+test('an invisible watermark is explained in one sentence with the bits that matched', async () => {
+  // Marked as diffusers < 0.28 marks SDXL output (float, red and blue swapped), saved as a
+  // 4:4:4 JPEG at quality 95 after a resize from 768² to 880²: the page undoes the resize.
+  assert.equal(await upload(fixture('watermark/robust/sdxl-float-swapped-768x768-resized-880x880-q95.jpg')), 'suspected_ai');
+  const card = page.locator('#result article[data-kind="watermark"]');
+  assert.equal(await card.count(), 1);
+  assert.match(await card.locator('.explanation').textContent(),
+    /invisible watermark that Stable Diffusion XL \/ Stable Video Diffusion pipelines embed \(4[0-8]\/48 bits match\)/);
+  assert.match(await card.locator('.location').textContent(), /float, red and blue swapped, resized to 768×768/);
+  assert.equal(await card.locator('li[data-check="watermark.imwatermark"].pass').count(), 1);
+  await page.screenshot({ path: join(shots, 'watermark.png'), fullPage: true });
+  // An unmarked photo: no watermark card, no error.
+  assert.equal(await upload(fixture('watermark/unmarked/skimage-chelsea.jpg')), 'no_label');
+  assert.equal(await page.locator('#result article[data-kind="watermark"]').count(), 0);
+  assert.equal(await page.locator('#result .errors').count(), 0);
+});
+
 test('markup and script in label fields are shown as text, never run', async () => {
   assert.equal(await upload(fixture('hostile/markup-in-fields.png')), 'ai_labeled');
   assert.equal(await page.locator('#result script').count(), 0);

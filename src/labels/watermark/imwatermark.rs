@@ -22,59 +22,113 @@ pub const MIN_PIXELS: usize = 256 * 256;
 /// Haar filter coefficient as pywt stores it (1/√2 rounded to f64).
 const HAAR: f64 = std::f64::consts::FRAC_1_SQRT_2;
 
-/// An 8-bit plane, row-major.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Plane {
-    /// Width in pixels.
-    pub width: usize,
-    /// Height in pixels.
-    pub height: usize,
-    /// `width * height` samples.
-    pub samples: Vec<u8>,
+/// How the embedding pipeline handed its pixels to the encoder (REFERENCE §3). The reference
+/// decoder assumes 8-bit BGR; pipelines that passed float arrays, or RGB where BGR was meant,
+/// put the mark in a different U plane, which only the matching conversion finds again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Input {
+    /// Float pixels (0..255): OpenCV's float conversion, U = 0.492(B − Y) + 0.5, unrounded.
+    /// Diffusers, Stability's generative-models and FLUX reference code encode float arrays.
+    pub float: bool,
+    /// Red and blue swapped: RGB pixels passed as BGR (diffusers before 0.28).
+    pub swapped: bool,
 }
 
-/// OpenCV's `cvtColor(BGR2YUV)` U channel of 8-bit RGB pixels (3 bytes a pixel), in integers:
-/// Y = (1868B + 9617G + 4899R + 2¹³) >> 14, U = clamp(((B − Y)·8061 + 2²¹ + 2¹³) >> 14).
-/// None when `rgb` is not `width * height * 3` bytes.
-pub fn u_plane(rgb: &[u8], width: usize, height: usize) -> Option<Plane> {
-    if width.checked_mul(height)?.checked_mul(3)? != rgb.len() {
+impl Input {
+    /// 8-bit BGR, what the reference decoder reads.
+    pub const REFERENCE: Input = Input {
+        float: false,
+        swapped: false,
+    };
+}
+
+/// The Haar low band of an image's U plane, cropped to multiples of 4 first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    /// Width in values (half the cropped image width).
+    pub width: usize,
+    /// Height in values.
+    pub height: usize,
+    /// `width * height` values, row-major.
+    pub values: Vec<f64>,
+}
+
+/// The Haar low band of the U plane the encoder saw for 8-bit RGB pixels (3 bytes a pixel)
+/// handed over as `input`, computed in one pass without storing the plane: each value is
+/// `k·(k·b + k·d) + k·(k·a + k·c)` for the 2×2 pixels a b / c d, in pywt's order of operations
+/// (vertical pairs first). None when `rgb` is not `width * height * 3` bytes or the image has
+/// fewer than 256×256 pixels, which the reference refuses.
+pub fn low_band(rgb: &[u8], width: usize, height: usize, input: Input) -> Option<Band> {
+    if width.checked_mul(height)?.checked_mul(3)? != rgb.len() || width * height < MIN_PIXELS {
         return None;
     }
-    let samples = rgb
-        .chunks_exact(3)
-        .map(|p| match *p {
-            [r, g, b] => {
-                let (r, g, b) = (i32::from(r), i32::from(g), i32::from(b));
-                let y = (1868 * b + 9617 * g + 4899 * r + (1 << 13)) >> 14;
-                let u = ((b - y) * 8061 + (1 << 21) + (1 << 13)) >> 14;
-                u.clamp(0, 255) as u8
-            }
-            _ => 0,
-        })
-        .collect();
-    Some(Plane {
-        width,
-        height,
-        samples,
+    Some(match (input.float, input.swapped) {
+        (false, false) => band_with(rgb, width, height, integer_u),
+        (false, true) => band_with(rgb, width, height, |r, g, b| integer_u(b, g, r)),
+        (true, false) => band_with(rgb, width, height, float_u),
+        (true, true) => band_with(rgb, width, height, |r, g, b| float_u(b, g, r)),
     })
 }
 
-/// The Haar low band of the plane cropped to multiples of 4: (width/2) × (height/2) values,
-/// each `k·(k·b + k·d) + k·(k·a + k·c)` as pywt computes it (vertical pairs first).
-fn haar_low_band(plane: &Plane) -> (usize, usize, Vec<f64>) {
-    let (width, height) = (plane.width / 4 * 4, plane.height / 4 * 4);
-    let (half_w, half_h) = (width / 2, height / 2);
-    let at = |x: usize, y: usize| -> f64 {
-        f64::from(plane.samples.get(y * plane.width + x).copied().unwrap_or(0))
+/// [`low_band`] for one U conversion, two U rows at a time.
+fn band_with(rgb: &[u8], width: usize, height: usize, u: impl Fn(u8, u8, u8) -> f32) -> Band {
+    let (half_w, half_h) = (width / 4 * 2, height / 4 * 2);
+    let mut values = Vec::with_capacity(half_w * half_h);
+    let (mut top, mut bottom) = (vec![0.0f64; width], vec![0.0f64; width]);
+    let u_row = |row: &[u8], out: &mut [f64]| {
+        for (value, pixel) in out.iter_mut().zip(row.chunks_exact(3)) {
+            if let [r, g, b] = *pixel {
+                *value = f64::from(u(r, g, b));
+            }
+        }
     };
-    let mut band = Vec::with_capacity(half_w * half_h);
-    for y in 0..half_h {
-        for x in 0..half_w {
-            let column = |cx: usize| HAAR * at(cx, 2 * y + 1) + HAAR * at(cx, 2 * y);
-            band.push(HAAR * column(2 * x + 1) + HAAR * column(2 * x));
+    let mut rows = rgb.chunks_exact(width * 3);
+    for _ in 0..half_h {
+        let (Some(first), Some(second)) = (rows.next(), rows.next()) else {
+            break;
+        };
+        u_row(first, &mut top);
+        u_row(second, &mut bottom);
+        for (a, c) in top.chunks_exact(2).zip(bottom.chunks_exact(2)).take(half_w) {
+            if let ([a0, a1], [c0, c1]) = (a, c) {
+                let left = HAAR * c0 + HAAR * a0;
+                let right = HAAR * c1 + HAAR * a1;
+                values.push(HAAR * right + HAAR * left);
+            }
         }
     }
-    (half_w, half_h, band)
+    Band {
+        width: half_w,
+        height: half_h,
+        values,
+    }
+}
+
+/// OpenCV's `cvtColor(BGR2YUV)` U value of one pixel handed over as `input` (see [`Input`]);
+/// for 8-bit input Y = (1868B + 9617G + 4899R + 2¹³) >> 14, U = clamp(((B − Y)·8061 + 2²¹ +
+/// 2¹³) >> 14).
+pub fn u_value(r: u8, g: u8, b: u8, input: Input) -> f32 {
+    let (r, b) = if input.swapped { (b, r) } else { (r, b) };
+    if input.float {
+        float_u(r, g, b)
+    } else {
+        integer_u(r, g, b)
+    }
+}
+
+/// OpenCV's 8-bit U, fixed point.
+fn integer_u(r: u8, g: u8, b: u8) -> f32 {
+    let (r, g, b) = (i32::from(r), i32::from(g), i32::from(b));
+    let y = (1868 * b + 9617 * g + 4899 * r + (1 << 13)) >> 14;
+    let u = ((b - y) * 8061 + (1 << 21) + (1 << 13)) >> 14;
+    u.clamp(0, 255) as f32
+}
+
+/// OpenCV's float U (delta 0.5 for float images, not 128).
+fn float_u(r: u8, g: u8, b: u8) -> f32 {
+    let (r, g, b) = (f32::from(r), f32::from(g), f32::from(b));
+    let y = 0.299f32 * r + 0.587f32 * g + 0.114f32 * b;
+    (b - y) * 0.492f32 + 0.5f32
 }
 
 /// One block's vote under `method`.
@@ -94,17 +148,72 @@ fn vote(block: &[f64; 16], method: Method) -> bool {
 
 // The matrix helpers below index fixed 4×4 arrays with constant loop bounds only.
 
-/// The largest singular value of a 4×4 matrix: √ of the largest eigenvalue of MᵀM, by cyclic
-/// Jacobi rotations (to machine precision; the reference's DCT before its SVD does not change
-/// singular values).
-#[allow(clippy::indexing_slicing)]
+/// The largest singular value of a 4×4 matrix: √ of the largest eigenvalue of MᵀM (the
+/// reference's DCT before its SVD does not change singular values). Power iteration finds it
+/// in a few steps for the usual block, whose first singular value dominates; blocks where it
+/// does not settle fall back to cyclic Jacobi rotations. Both agree with LAPACK to ~1e-12.
 fn largest_singular_value(m: &[f64; 16]) -> f64 {
+    let gram = gram(m);
+    power_iteration(&gram)
+        .unwrap_or_else(|| jacobi_largest_eigenvalue(gram))
+        .max(0.0)
+        .sqrt()
+}
+
+/// MᵀM of a row-major 4×4 matrix.
+#[allow(clippy::indexing_slicing)]
+fn gram(m: &[f64; 16]) -> [[f64; 4]; 4] {
     let mut a = [[0.0f64; 4]; 4];
     for (i, row) in a.iter_mut().enumerate() {
         for (j, cell) in row.iter_mut().enumerate() {
             *cell = (0..4).map(|k| m[k * 4 + i] * m[k * 4 + j]).sum();
         }
     }
+    a
+}
+
+#[allow(clippy::indexing_slicing)]
+fn times(a: &[[f64; 4]; 4], x: &[f64; 4]) -> [f64; 4] {
+    let mut y = [0.0; 4];
+    for (yi, row) in y.iter_mut().zip(a) {
+        *yi = row[0] * x[0] + row[1] * x[1] + row[2] * x[2] + row[3] * x[3];
+    }
+    y
+}
+
+fn dot(x: &[f64; 4], y: &[f64; 4]) -> f64 {
+    x.iter().zip(y).map(|(a, b)| a * b).sum()
+}
+
+/// The largest eigenvalue of the symmetric positive semi-definite `a` by power iteration from
+/// its heaviest column, finished with a Rayleigh quotient; None when it has not settled to
+/// 1e-15 within 48 steps (close leading eigenvalues).
+#[allow(clippy::indexing_slicing)]
+fn power_iteration(a: &[[f64; 4]; 4]) -> Option<f64> {
+    let heaviest = (0..4).fold(0, |best, i| if a[i][i] > a[best][best] { i } else { best });
+    if a[heaviest][heaviest] <= 0.0 {
+        return Some(0.0);
+    }
+    let mut x = a[heaviest];
+    let mut previous = 0.0;
+    for _ in 0..48 {
+        let norm = dot(&x, &x).sqrt();
+        x.iter_mut().for_each(|v| *v /= norm);
+        let y = times(a, &x);
+        let rayleigh = dot(&x, &y);
+        if (rayleigh - previous).abs() <= 1e-15 * rayleigh {
+            return Some(rayleigh);
+        }
+        previous = rayleigh;
+        x = y;
+    }
+    None
+}
+
+/// The largest eigenvalue of the symmetric `a` by cyclic Jacobi rotations, to machine
+/// precision.
+#[allow(clippy::indexing_slicing)]
+fn jacobi_largest_eigenvalue(mut a: [[f64; 4]; 4]) -> f64 {
     for _sweep in 0..32 {
         let off: f64 = (0..4)
             .flat_map(|i| (0..4).filter(move |&j| j != i).map(move |j| (i, j)))
@@ -119,8 +228,7 @@ fn largest_singular_value(m: &[f64; 16]) -> f64 {
             }
         }
     }
-    let largest = (0..4).map(|i| a[i][i]).fold(0.0f64, f64::max);
-    largest.max(0.0).sqrt()
+    (0..4).map(|i| a[i][i]).fold(0.0f64, f64::max)
 }
 
 #[allow(clippy::indexing_slicing)]
@@ -154,26 +262,23 @@ fn rotate(a: &mut [[f64; 4]; 4], p: usize, q: usize) {
     }
 }
 
-/// Every block's vote under `method`, in the reference's block order; None for images under
-/// 256×256 pixels, which the reference refuses. Votes do not depend on the payload length, so
-/// one pass serves every payload.
-pub fn block_votes(plane: &Plane, method: Method) -> Option<Vec<bool>> {
-    if plane.width.checked_mul(plane.height)? < MIN_PIXELS {
-        return None;
-    }
-    let (band_w, band_h, band) = haar_low_band(plane);
-    let mut votes = Vec::with_capacity((band_w / 4) * (band_h / 4));
+/// Every block's vote under `method`: 4×4 blocks of the band in row order. Votes do not
+/// depend on the payload length, so one pass serves every payload.
+pub fn block_votes(band: &Band, method: Method) -> Vec<bool> {
+    let mut votes = Vec::with_capacity((band.width / 4) * (band.height / 4));
     let mut block = [0.0f64; 16];
-    for by in 0..band_h / 4 {
-        for bx in 0..band_w / 4 {
+    for rows in band.values.chunks_exact(band.width.max(1) * 4) {
+        for bx in 0..band.width / 4 {
             for (i, cell) in block.iter_mut().enumerate() {
-                let (y, x) = (by * 4 + i / 4, bx * 4 + i % 4);
-                *cell = band.get(y * band_w + x).copied().unwrap_or(0.0);
+                *cell = rows
+                    .get((i / 4) * band.width + bx * 4 + i % 4)
+                    .copied()
+                    .unwrap_or(0.0);
             }
             votes.push(vote(&block, method));
         }
     }
-    Some(votes)
+    votes
 }
 
 /// The `length` bits the votes give: block n votes for bit n mod `length`, and a bit is 1 when
@@ -194,13 +299,21 @@ pub fn bits_from_votes(votes: &[bool], length: usize) -> Vec<bool> {
         .collect()
 }
 
-/// Decodes `length` bits from the U plane, as `WatermarkDecoder("bits", length).decode(bgr,
-/// method)` does; None for images under 256×256 pixels or a zero length.
-pub fn decode(plane: &Plane, method: Method, length: usize) -> Option<Vec<bool>> {
+/// Decodes `length` bits from 8-bit RGB pixels, as `WatermarkDecoder("bits",
+/// length).decode(bgr, method)` does; None for images under 256×256 pixels, pixels that do not
+/// fill the image, or a zero length.
+pub fn decode(
+    rgb: &[u8],
+    width: usize,
+    height: usize,
+    method: Method,
+    length: usize,
+) -> Option<Vec<bool>> {
     if length == 0 {
         return None;
     }
-    Some(bits_from_votes(&block_votes(plane, method)?, length))
+    let band = low_band(rgb, width, height, Input::REFERENCE)?;
+    Some(bits_from_votes(&block_votes(&band, method), length))
 }
 
 #[cfg(test)]
@@ -208,12 +321,44 @@ mod tests {
     use super::*;
 
     #[test]
-    fn u_plane_matches_opencv_on_corner_colours() {
+    fn u_values_match_opencv_on_corner_colours() {
         // cv2.cvtColor(np.array([[[b, g, r]]], np.uint8), cv2.COLOR_BGR2YUV)[..., 1]
-        let rgb = [0, 0, 0, 255, 255, 255, 255, 0, 0, 0, 0, 255, 0, 255, 0];
-        let plane = u_plane(&rgb, 5, 1).unwrap();
-        assert_eq!(plane.samples, [128, 128, 91, 239, 54]);
-        assert!(u_plane(&rgb, 4, 1).is_none());
+        let rgb = [
+            [0, 0, 0],
+            [255, 255, 255],
+            [255, 0, 0],
+            [0, 0, 255],
+            [0, 255, 0],
+        ];
+        let u: Vec<f32> = rgb
+            .iter()
+            .map(|&[r, g, b]| u_value(r, g, b, Input::REFERENCE))
+            .collect();
+        assert_eq!(u, [128.0, 128.0, 91.0, 239.0, 54.0]);
+        // The same pixels handed over as float, and with red and blue swapped.
+        let float = Input {
+            float: true,
+            swapped: false,
+        };
+        assert!((u_value(0, 0, 255, float) - (255.0 * (1.0 - 0.114) * 0.492 + 0.5)).abs() < 1e-3);
+        let swapped = Input {
+            float: false,
+            swapped: true,
+        };
+        assert_eq!(u_value(255, 0, 0, swapped), 239.0);
+    }
+
+    #[test]
+    fn low_band_sums_each_two_by_two_square_and_crops_to_fours() {
+        // A 258×257 grey image: the band covers the 256×256 crop, each value (4·u)/2.
+        let band = low_band(&vec![77; 258 * 257 * 3], 258, 257, Input::REFERENCE).unwrap();
+        assert_eq!(
+            (band.width, band.height, band.values.len()),
+            (128, 128, 128 * 128)
+        );
+        let u = f64::from(u_value(77, 77, 77, Input::REFERENCE));
+        assert!(band.values.iter().all(|v| (v - 2.0 * u).abs() < 1e-9));
+        assert!(low_band(&[0; 30], 256, 256, Input::REFERENCE).is_none());
     }
 
     #[test]
@@ -229,19 +374,44 @@ mod tests {
     }
 
     #[test]
+    fn power_iteration_agrees_with_jacobi_on_many_blocks() {
+        // Pseudo-random blocks (a fixed LCG), smooth ones like image blocks and rough ones.
+        let mut state = 12345u64;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as f64 / f64::from(1u32 << 31)
+        };
+        let mut fell_back = 0;
+        for n in 0..20_000 {
+            let base = 500.0 * next();
+            let mut m = [0.0; 16];
+            for v in m.iter_mut() {
+                *v = if n % 2 == 0 {
+                    base + 10.0 * next()
+                } else {
+                    500.0 * next()
+                };
+            }
+            let gram = gram(&m);
+            let exact = jacobi_largest_eigenvalue(gram);
+            match power_iteration(&gram) {
+                Some(fast) => assert!((fast - exact).abs() <= 1e-12 * exact, "{m:?}"),
+                None => fell_back += 1,
+            }
+        }
+        assert!(fell_back < 200, "{fell_back} of 20000 blocks needed Jacobi");
+    }
+
+    #[test]
     fn small_or_empty_inputs_are_refused() {
-        let plane = Plane {
-            width: 255,
-            height: 256,
-            samples: vec![0; 255 * 256],
-        };
-        assert!(decode(&plane, Method::DwtDct, 48).is_none());
-        let plane = Plane {
-            width: 256,
-            height: 256,
-            samples: vec![0; 256 * 256],
-        };
-        assert!(decode(&plane, Method::DwtDct, 0).is_none());
-        assert_eq!(decode(&plane, Method::DwtDct, 48).unwrap(), vec![false; 48]);
+        assert!(decode(&vec![0; 255 * 256 * 3], 255, 256, Method::DwtDct, 48).is_none());
+        let black = vec![0; 256 * 256 * 3];
+        assert!(decode(&black, 256, 256, Method::DwtDct, 0).is_none());
+        assert_eq!(
+            decode(&black, 256, 256, Method::DwtDct, 48).unwrap(),
+            vec![false; 48]
+        );
     }
 }

@@ -11,7 +11,7 @@ use crate::report::{Check, Claim, Evidence, EvidenceKind, Summary};
 use crate::sniff::Format;
 #[cfg(feature = "watermark")]
 use crate::source::Source;
-use imwatermark::Method;
+use imwatermark::{Input, Method};
 use registry::Detection;
 
 /// Check ids of this family.
@@ -28,14 +28,43 @@ pub fn check(source: &dyn Source, format: Format) -> Result<Vec<Evidence>, Strin
         return Ok(Vec::new());
     }
     let rgb = pixels::decode(source, format)?;
-    let Some(plane) = imwatermark::u_plane(&rgb.data, rgb.width, rgb.height) else {
-        return Ok(Vec::new());
-    };
-    Ok(registry::detect(&plane)
+    Ok(find(&rgb)
+        .map(|found| evidence(&found))
         .into_iter()
-        .take(1)
-        .map(|d| evidence(&d))
         .collect())
+}
+
+/// A detection and the size the image was resized to for it, if it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// What was read.
+    pub detection: Detection,
+    /// (width, height) the image was resized to before reading, when it is not at a
+    /// generation size itself.
+    pub resized_to: Option<(usize, usize)>,
+}
+
+/// The best detection in the image at its own size; failing that, and only for images not at
+/// a generation size, at each generation size of the same shape (a resized image carries the
+/// mark again once it is brought back to the size it was made at).
+#[cfg(feature = "watermark")]
+pub fn find(rgb: &pixels::Rgb) -> Option<Found> {
+    if let Some(detection) = registry::detect(&rgb.data, rgb.width, rgb.height) {
+        return Some(Found {
+            detection,
+            resized_to: None,
+        });
+    }
+    registry::sizes_to_try(rgb.width, rgb.height)
+        .into_iter()
+        .find_map(|(width, height)| {
+            let resized = pixels::resize(rgb, width, height)?;
+            let detection = registry::detect(&resized.data, width, height)?;
+            Some(Found {
+                detection,
+                resized_to: Some((width, height)),
+            })
+        })
 }
 
 fn method_name(method: Method) -> &'static str {
@@ -45,18 +74,38 @@ fn method_name(method: Method) -> &'static str {
     }
 }
 
+/// The pixel hand-over in words.
+fn reading_name(input: Input) -> &'static str {
+    match (input.float, input.swapped) {
+        (false, false) => "8-bit BGR",
+        (false, true) => "8-bit, red and blue swapped",
+        (true, false) => "float BGR",
+        (true, true) => "float, red and blue swapped",
+    }
+}
+
 /// Evidence for one detection: a trace of the pipeline, not a label.
-pub fn evidence(detection: &Detection) -> Evidence {
+pub fn evidence(found: &Found) -> Evidence {
+    let detection = &found.detection;
     let family = detection.payload.family;
-    let method = method_name(detection.method);
+    let method = method_name(detection.attempt.method);
+    let reading = reading_name(detection.attempt.input);
+    let resized = found
+        .resized_to
+        .map(|(w, h)| format!(", resized to {w}×{h}"))
+        .unwrap_or_default();
     let mut evidence = Evidence::new(
         EvidenceKind::Watermark,
         Claim::SuspectedAi,
-        format!("pixels (U plane), invisible-watermark {method}"),
+        format!("pixels (U plane, {reading}{resized}), invisible-watermark {method}"),
     );
     let matching = format!("{}/{}", detection.matching, detection.length());
     evidence.fields.insert("Family", family);
     evidence.fields.insert("Method", method);
+    evidence.fields.insert("Reading", reading);
+    if let Some((w, h)) = found.resized_to {
+        evidence.fields.insert("ResizedTo", format!("{w}×{h}"));
+    }
     evidence.fields.insert("MatchingBits", matching.clone());
     evidence.fields.insert("Confidence", detection.confidence());
     evidence.push_check(Check::pass(

@@ -1,7 +1,7 @@
 //! The payloads the open pipelines embed with imwatermark (REFERENCE §3), and how many
 //! matching bits make a detection.
 
-use super::imwatermark::{bits_from_votes, block_votes, Method, Plane};
+use super::imwatermark::{bits_from_votes, block_votes, low_band, Band, Input, Method};
 
 /// A known payload.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,36 +25,68 @@ const FLUX: &str = "1010101111111010000111100111001111010100101110";
 /// "InvokeAI" (64 bits).
 const INVOKEAI: &str = "0100100101101110011101100110111101101011011001010100000101001001";
 
-/// Every payload with its detection threshold, set so that chance agreement of random bits
-/// stays below about 1 in 10,000 per payload and method (binomial tail): three quarters of the
-/// bits for the long marks, 27 of 32 for SD 2.x, 37 of 46 for FLUX; for SDXL, Stability's own
-/// "likely" band (34 of 48). To be confirmed on unmarked photos (issue 5).
+/// Every payload with its detection threshold: the fewest matching bits that random bits reach
+/// with probability at most 10⁻⁵ (binomial tail, p = ½). An image is read up to 100 ways (five
+/// readings of [`ATTEMPTS`], at its own size and up to three generation sizes, against five
+/// payloads), so chance alone flags fewer than 1 image in 1,000; measured on unmarked photos,
+/// the most bits any reading matched stays at least 5 below every threshold (README, "False
+/// positives"). Stability's own bands for the SDXL mark (34–35 likely, ≥ 36 very likely) are
+/// for a single reading and would flag unmarked photos here.
 pub const PAYLOADS: [Payload; 5] = [
     Payload {
         family: "Stable Diffusion 1.x",
         bits: SD1,
-        min_match: 102,
+        min_match: 94,
     },
     Payload {
         family: "Stable Diffusion 2.x",
         bits: SD2,
-        min_match: 27,
+        min_match: 28,
     },
     Payload {
         family: "Stable Diffusion XL / Stable Video Diffusion",
         bits: SDXL,
-        min_match: 34,
+        min_match: 39,
     },
     Payload {
         family: "FLUX",
         bits: FLUX,
-        min_match: 37,
+        min_match: 38,
     },
     Payload {
         family: "InvokeAI",
         bits: INVOKEAI,
-        min_match: 48,
+        min_match: 50,
     },
+];
+
+/// One way of reading the mark: how the encoder was handed the pixels, and the method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attempt {
+    /// The pixel hand-over the encoder saw.
+    pub input: Input,
+    /// The embedding method.
+    pub method: Method,
+}
+
+const fn attempt(float: bool, swapped: bool, method: Method) -> Attempt {
+    Attempt {
+        input: Input { float, swapped },
+        method,
+    }
+}
+
+/// Every reading tried, most common first: the reference's own (8-bit BGR, both methods), then
+/// the hand-overs of the float pipelines (diffusers, generative-models, FLUX; dwtDct is the
+/// only method they use) with and without the R/B swap of diffusers before 0.28. Each extra
+/// reading is one more chance for unmarked pixels to match by accident; the thresholds above
+/// hold for all of them together (README, "False positives").
+pub const ATTEMPTS: [Attempt; 5] = [
+    attempt(false, false, Method::DwtDct),
+    attempt(false, false, Method::DwtDctSvd),
+    attempt(true, false, Method::DwtDct),
+    attempt(true, true, Method::DwtDct),
+    attempt(false, true, Method::DwtDct),
 ];
 
 /// A payload found in an image.
@@ -62,8 +94,8 @@ pub const PAYLOADS: [Payload; 5] = [
 pub struct Detection {
     /// The payload found.
     pub payload: Payload,
-    /// The method it was read with.
-    pub method: Method,
+    /// How it was read.
+    pub attempt: Attempt,
     /// How many of its bits matched.
     pub matching: usize,
 }
@@ -83,33 +115,115 @@ impl Detection {
             "likely"
         }
     }
+
+    /// Whether `self` agrees more closely with its payload than `other` with its own.
+    fn beats(&self, other: &Detection) -> bool {
+        self.matching * other.length() > other.matching * self.length()
+    }
 }
 
-/// Every known payload found in `plane`, best first.
-pub fn detect(plane: &Plane) -> Vec<Detection> {
-    let mut found = Vec::new();
-    for method in [Method::DwtDct, Method::DwtDctSvd] {
-        let Some(votes) = block_votes(plane, method) else {
-            return found;
-        };
-        for payload in PAYLOADS {
-            let bits = bits_from_votes(&votes, payload.bits.len());
-            let matching = bits
-                .iter()
-                .zip(payload.bits.bytes())
-                .filter(|(bit, want)| **bit == (*want == b'1'))
-                .count();
-            if matching >= payload.min_match {
-                found.push(Detection {
-                    payload,
-                    method,
-                    matching,
-                });
+/// How many bits of `payload` the votes give right.
+fn matching_bits(votes: &[bool], payload: &Payload) -> usize {
+    bits_from_votes(votes, payload.bits.len())
+        .iter()
+        .zip(payload.bits.bytes())
+        .filter(|(bit, want)| **bit == (*want == b'1'))
+        .count()
+}
+
+/// For every attempt in the order of [`ATTEMPTS`], lazily: how many bits of each payload (in
+/// the order of [`PAYLOADS`]) match in the RGB pixels. Empty for images under 256×256 pixels
+/// or when `rgb` is not `width * height * 3` bytes.
+pub fn readings(
+    rgb: &[u8],
+    width: usize,
+    height: usize,
+) -> impl Iterator<Item = (Attempt, [usize; 5])> + '_ {
+    let mut band: Option<(Input, Band)> = None;
+    ATTEMPTS.into_iter().map_while(move |attempt| {
+        if band.as_ref().map(|(input, _)| *input) != Some(attempt.input) {
+            band = Some((attempt.input, low_band(rgb, width, height, attempt.input)?));
+        }
+        let votes = block_votes(&band.as_ref()?.1, attempt.method);
+        let mut row = [0; 5];
+        for (cell, payload) in row.iter_mut().zip(&PAYLOADS) {
+            *cell = matching_bits(&votes, payload);
+        }
+        Some((attempt, row))
+    })
+}
+
+/// Every reading's matching bits (see [`readings`]): what the thresholds are measured
+/// against.
+pub fn agreement(rgb: &[u8], width: usize, height: usize) -> Vec<[usize; 5]> {
+    readings(rgb, width, height).map(|(_, row)| row).collect()
+}
+
+/// The best detection of the first reading, in the order of [`ATTEMPTS`], where any payload
+/// reaches its threshold: later readings are not computed once one has found a mark.
+pub fn detect(rgb: &[u8], width: usize, height: usize) -> Option<Detection> {
+    readings(rgb, width, height).find_map(|(attempt, row)| {
+        let mut best: Option<Detection> = None;
+        for (payload, &matching) in PAYLOADS.iter().zip(&row) {
+            let detection = Detection {
+                payload: *payload,
+                attempt,
+                matching,
+            };
+            if matching >= payload.min_match && best.as_ref().is_none_or(|b| detection.beats(b)) {
+                best = Some(detection);
             }
         }
+        best
+    })
+}
+
+/// The sizes (width, height) open pipelines generate at: 512², 768² and 1024² (SD 1.x, 2.x,
+/// SDXL), SD's 512×768, the SDXL aspect buckets, and FLUX's reference default 1360×768.
+pub const GENERATION_SIZES: [(usize, usize); 20] = [
+    (512, 512),
+    (768, 768),
+    (1024, 1024),
+    (512, 768),
+    (768, 512),
+    (1152, 896),
+    (896, 1152),
+    (1216, 832),
+    (832, 1216),
+    (1344, 768),
+    (768, 1344),
+    (1536, 640),
+    (640, 1536),
+    (1360, 768),
+    (768, 1360),
+    (1024, 768),
+    (768, 1024),
+    (1536, 1536),
+    (2048, 2048),
+    (1280, 1280),
+];
+
+/// At most this many sizes are tried for one image.
+const MAX_SIZES_TRIED: usize = 3;
+
+/// The generation sizes an image of `width` × `height` may have been resized from: none when
+/// it is at a generation size already; else those of the same aspect ratio (within 2%),
+/// nearest in area first, at most [`MAX_SIZES_TRIED`].
+pub fn sizes_to_try(width: usize, height: usize) -> Vec<(usize, usize)> {
+    if width == 0 || height == 0 || GENERATION_SIZES.contains(&(width, height)) {
+        return Vec::new();
     }
-    found.sort_by(|a, b| (b.matching * a.length()).cmp(&(a.matching * b.length())));
-    found
+    let aspect = width as f64 / height as f64;
+    let area = (width * height) as f64;
+    let mut sizes: Vec<(usize, usize)> = GENERATION_SIZES
+        .iter()
+        .copied()
+        .filter(|&(w, h)| ((w as f64 / h as f64) / aspect - 1.0).abs() <= 0.02)
+        .collect();
+    let distance = |&(w, h): &(usize, usize)| ((w * h) as f64 / area).ln().abs();
+    sizes.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
+    sizes.truncate(MAX_SIZES_TRIED);
+    sizes
 }
 
 #[cfg(test)]
@@ -133,11 +247,23 @@ mod tests {
 
     #[test]
     fn a_flat_image_carries_no_mark() {
-        let plane = Plane {
-            width: 256,
-            height: 256,
-            samples: vec![128; 256 * 256],
-        };
-        assert!(detect(&plane).is_empty());
+        for grey in [0u8, 128, 255] {
+            assert_eq!(detect(&vec![grey; 256 * 256 * 3], 256, 256), None);
+        }
+        assert_eq!(detect(&[0; 255 * 256 * 3], 255, 256), None);
+        assert_eq!(detect(&[0; 10], 256, 256), None);
+    }
+
+    #[test]
+    fn sizes_to_try_keep_the_shape_and_start_nearest() {
+        assert_eq!(sizes_to_try(1024, 1024), []);
+        assert_eq!(sizes_to_try(832, 1216), []);
+        assert_eq!(
+            sizes_to_try(800, 800),
+            [(768, 768), (1024, 1024), (512, 512)]
+        );
+        assert_eq!(sizes_to_try(600, 900), [(512, 768)]);
+        assert_eq!(sizes_to_try(1000, 300), []);
+        assert_eq!(sizes_to_try(0, 300), []);
     }
 }
