@@ -8,3 +8,4 @@ cargo bench --bench verify
 bash scripts/build.sh
 node bench/browser.mjs
 node bench/c2pa.mjs
+node bench/watermark.mjs
