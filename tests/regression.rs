@@ -33,6 +33,7 @@ fn replay(target: &str, data: &[u8]) -> usize {
                 .len()
         }
         "text" => return verify_text(&String::from_utf8_lossy(data)).evidence.len(),
+        "watermark" => return replay_watermark(data),
         other => panic!("unknown fuzz target {other}"),
     };
     let source: &[u8] = data;
@@ -42,6 +43,34 @@ fn replay(target: &str, data: &[u8]) -> usize {
     let report = verify(data, &Options::default());
     assert!(!report.summary.en.is_empty());
     scan.blocks.len() + found.evidence.len()
+}
+
+/// The `watermark` target: the check on the bytes as an image, and the search over pixels
+/// made from them.
+fn replay_watermark(data: &[u8]) -> usize {
+    use aigc_label::labels::watermark::{find, pixels::Rgb};
+    let report = verify(data, &Options::default().with_watermarks());
+    let mut found = report.evidence.len();
+    if let [w, h, rest @ ..] = data {
+        if !rest.is_empty() {
+            let (width, height) = (256 + usize::from(*w), 256 + usize::from(*h));
+            let data = rest
+                .iter()
+                .copied()
+                .cycle()
+                .take(width * height * 3)
+                .collect();
+            found += usize::from(
+                find(&Rgb {
+                    width,
+                    height,
+                    data,
+                })
+                .is_some(),
+            );
+        }
+    }
+    found
 }
 
 #[test]
