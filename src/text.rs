@@ -1,6 +1,6 @@
 //! Text inputs. Markdown YAML front matter carrying an `AIGC:` mapping is the implicit
 //! label for text (TC260 practice guide); it is validated exactly like metadata labels.
-//! Explicit labels and hidden payloads are the subject of the text issue and plug in here.
+//! Explicit label statements are found by [`labels::explicit_text`].
 
 use std::borrow::Cow;
 
@@ -20,15 +20,19 @@ pub fn verify(text: &str) -> Report {
     let blocks = front_matter_label(text, &mut errors)
         .into_iter()
         .collect::<Vec<_>>();
-    let found = labels::interpret(&blocks);
+    let mut found = labels::interpret(&blocks);
     errors.extend(found.errors);
+    found.evidence.extend(
+        labels::explicit_text::find(text)
+            .iter()
+            .map(labels::explicit_text::evidence),
+    );
     let verdict = verdict::decide(&found.evidence);
     let mut summary = verdict::summarize(verdict, &found.evidence);
     if found.evidence.is_empty() {
         let chars = text.chars().count();
-        summary.en = format!("No AI label was found in this text ({chars} characters). Explicit text labels are not checked yet.");
-        summary.zh =
-            format!("该文本（{chars} 个字符）中未发现AI标识。此版本尚不检查显式文本标识。");
+        summary.en = format!("No AI label was found in this text ({chars} characters).");
+        summary.zh = format!("该文本（{chars} 个字符）中未发现AI标识。");
     }
     Report {
         verdict,
