@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use yaml_rust2::{Yaml, YamlLoader};
 
 use crate::container::{Block, BlockKind};
-use crate::report::Report;
+use crate::report::{Claim, Report};
 use crate::{labels, verdict};
 
 /// Longest front matter read.
@@ -17,9 +17,11 @@ const MAX_FRONT_MATTER: usize = 256 << 10;
 /// Verifies a text.
 pub fn verify(text: &str) -> Report {
     let mut errors = Vec::new();
-    let blocks = front_matter_label(text, &mut errors)
+    let hidden = labels::hidden_text::find(text);
+    let mut blocks = front_matter_label(text, &mut errors)
         .into_iter()
         .collect::<Vec<_>>();
+    blocks.extend(hidden.iter().filter_map(hidden_label));
     let mut found = labels::interpret(&blocks);
     errors.extend(found.errors);
     found.evidence.extend(
@@ -27,6 +29,17 @@ pub fn verify(text: &str) -> Report {
             .iter()
             .map(labels::explicit_text::evidence),
     );
+    for payload in &hidden {
+        let mut evidence = labels::hidden_text::evidence(payload);
+        // A payload that is a label is only its carrier: the label's own evidence decides.
+        if hidden_label(payload).is_some() {
+            evidence.claim = Claim::Unknown;
+            evidence
+                .fields
+                .insert("Carries", "a GB 45438 label (see its evidence)");
+        }
+        found.evidence.push(evidence);
+    }
     let verdict = verdict::decide(&found.evidence);
     let mut summary = verdict::summarize(verdict, &found.evidence);
     if found.evidence.is_empty() {
@@ -42,6 +55,27 @@ pub fn verify(text: &str) -> Report {
         evidence: found.evidence,
         errors,
     }
+}
+
+/// A GB 45438 label (`{"AIGC":{…}}` JSON) carried by hidden characters, as a label block
+/// validated like any metadata label.
+fn hidden_label(hidden: &labels::hidden_text::Hidden) -> Option<Block<'static>> {
+    let json = std::str::from_utf8(&hidden.bytes).ok()?;
+    if !json.trim_start().starts_with('{') || !json.contains("AIGC") {
+        return None;
+    }
+    let carrier = match hidden.carrier {
+        labels::hidden_text::Carrier::Tags => "Unicode tag characters",
+        _ => "variation selectors",
+    };
+    Some(Block {
+        kind: BlockKind::Text {
+            key: "AIGC".to_string(),
+        },
+        place: format!("{carrier} at character {}", hidden.char_offset),
+        offset: hidden.char_offset,
+        data: Cow::Owned(hidden.bytes.clone()),
+    })
 }
 
 /// The YAML front matter between a leading `---` line and the next `---` (or `...`) line,

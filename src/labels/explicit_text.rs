@@ -253,7 +253,10 @@ fn bracketed_notes(line: &str) -> Vec<(usize, &str)> {
             continue;
         };
         let inner_start = byte + c.len_utf8();
-        let Some(rest) = line.get(inner_start..) else {
+        // Only a short window is searched for the closing bracket: notes are short, and a
+        // long line full of opening brackets must not cost quadratic time.
+        let window_end = floor_char_boundary(line, inner_start + MAX_SEGMENT_CHARS * 4 + 4);
+        let Some(rest) = line.get(inner_start..window_end) else {
             continue;
         };
         if let Some(length) = rest.find(close) {
@@ -267,11 +270,24 @@ fn bracketed_notes(line: &str) -> Vec<(usize, &str)> {
     notes
 }
 
+/// The largest char boundary of `text` at or below `index`.
+fn floor_char_boundary(text: &str, index: usize) -> usize {
+    let mut index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
 /// Whether a segment, as a whole, is a label statement (complete or missing one element).
 pub fn classify(segment: &str) -> Option<Statement> {
     // A Markdown heading or a question names a topic; it does not label the text.
     let trimmed = segment.trim();
-    if trimmed.starts_with('#') || trimmed.ends_with(['?', '？']) {
+    // A label is short; a long line is prose whatever it says (checked before any copy).
+    if trimmed.len() > MAX_SEGMENT_CHARS * 4
+        || trimmed.starts_with('#')
+        || trimmed.ends_with(['?', '？'])
+    {
         return None;
     }
     let cleaned = strip_decoration(segment);

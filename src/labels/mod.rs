@@ -7,6 +7,7 @@ use crate::xmp::{self, Property, Xmp};
 
 pub mod c2pa;
 pub mod explicit_text;
+pub mod hidden_text;
 pub mod iptc;
 pub mod service_code;
 pub mod tc260;
