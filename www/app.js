@@ -134,7 +134,66 @@ async function checkFile(file) {
 async function checkText(text) {
   showBusy('正在核验文本…', 'Checking the text…');
   const { report, ms } = await ask({ type: 'text', text });
-  render(report, { name: '粘贴的文本 / pasted text', size: new TextEncoder().encode(text).length, ms });
+  render(report, { name: '粘贴的文本 / pasted text', size: new TextEncoder().encode(text).length, ms, text });
+}
+
+/** Texts up to this many characters are shown whole; longer ones as excerpts around findings. */
+const WHOLE_TEXT_VIEW = 20000;
+/** Characters shown on each side of a finding in an excerpt. */
+const EXCERPT_CONTEXT = 160;
+
+/**
+ * The checked text with what was found marked in place: explicit labels highlighted, and
+ * every run of hidden characters replaced by a visible token saying what it is and carries.
+ * Offsets in the report count Unicode characters (code points), as Array.from does.
+ */
+function textView(text, report) {
+  const marks = [];
+  for (const evidence of report.evidence) {
+    const f = evidence.fields;
+    const start = Number(f.Offset);
+    if (!Number.isFinite(start)) continue;
+    if (evidence.kind === 'explicit_text_label' && f.Wording) {
+      marks.push({ start, end: start + Array.from(f.Wording).length, kind: 'label', valid: evidence.valid });
+    } else if (evidence.kind === 'hidden_text_payload') {
+      marks.push({ start, end: start + Number(f.Length), kind: 'hidden', carrier: f.Carrier, decoded: f.Decoded });
+    }
+  }
+  if (!marks.length) return null;
+  marks.sort((a, b) => a.start - b.start);
+  const chars = Array.from(text);
+  const nodes = [];
+  const plain = (from, to) => {
+    if (to <= from) return;
+    if (chars.length > WHOLE_TEXT_VIEW && to - from > 2 * EXCERPT_CONTEXT) {
+      if (from > 0) nodes.push(document.createTextNode(chars.slice(from, from + EXCERPT_CONTEXT).join('')));
+      nodes.push(el('span', { class: 'elided', text: ` … ${to - from - (from > 0 ? 2 : 1) * EXCERPT_CONTEXT} 字符 / characters … ` }));
+      nodes.push(document.createTextNode(chars.slice(to - EXCERPT_CONTEXT, to).join('')));
+    } else {
+      nodes.push(document.createTextNode(chars.slice(from, to).join('')));
+    }
+  };
+  let at = 0;
+  for (const mark of marks) {
+    if (mark.start < at) continue; // overlapping findings: the first one is shown
+    plain(at, mark.start);
+    if (mark.kind === 'label') {
+      nodes.push(el('mark', { class: mark.valid ? 'label-mark' : 'label-mark half', text: chars.slice(mark.start, mark.end).join('') }));
+    } else {
+      const decoded = mark.decoded ? `: “${mark.decoded.length > 120 ? `${mark.decoded.slice(0, 120)}…` : mark.decoded}”` : '';
+      nodes.push(el('span', {
+        class: 'hidden-mark',
+        title: `${mark.end - mark.start} 个隐藏字符 / hidden characters (${mark.carrier})`,
+        text: `⟦${mark.end - mark.start} × ${mark.carrier}${decoded}⟧`,
+      }));
+    }
+    at = mark.end;
+  }
+  plain(at, chars.length);
+  return el('div', { class: 'text-view-wrap' }, [
+    bilingual('h3', '标出位置的文本', 'The text, with what was found marked', { class: 'section' }),
+    el('div', { class: 'text-view' }, nodes),
+  ]);
 }
 
 function formatSize(bytes) {
@@ -169,6 +228,8 @@ function render(report, info) {
     metaItem('用时 / Time', `${info.ms.toFixed(1)} ms`),
   ]);
   const parts = [banner, meta];
+  const view = info.text !== undefined ? textView(info.text, report) : null;
+  if (view) parts.push(view);
   if (report.evidence.length) {
     parts.push(bilingual('h3', '发现的标识与痕迹', 'What was found', { class: 'section' }));
     for (const evidence of report.evidence) parts.push(evidenceCard(evidence));
