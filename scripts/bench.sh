@@ -9,3 +9,4 @@ bash scripts/build.sh
 node bench/browser.mjs
 node bench/c2pa.mjs
 node bench/watermark.mjs
+node bench/text.mjs

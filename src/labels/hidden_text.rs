@@ -97,33 +97,34 @@ fn is_emoji_part(c: char) -> bool {
         || (0x1F3FB..=0x1F3FF).contains(&cp)
 }
 
-/// Every hidden payload in `text`, in order.
+/// Every hidden payload in `text`, in order; one pass, no copy of the text.
 pub fn find(text: &str) -> Vec<Hidden> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut found = Vec::new();
-    let mut index = 0;
-    while index < chars.len() && found.len() < MAX_FINDINGS {
-        let c = chars.get(index).copied().unwrap_or(' ');
-        let run = |pred: &dyn Fn(char) -> bool| {
-            chars
-                .get(index..)
-                .unwrap_or_default()
-                .iter()
-                .take_while(|&&c| pred(c))
-                .count()
+    let mut found: Vec<Hidden> = Vec::new();
+    let mut chars = text.chars().peekable();
+    let mut index = 0usize;
+    let mut previous: Option<char> = None;
+    while let Some(c) = chars.next() {
+        if found.len() >= MAX_FINDINGS {
+            break;
+        }
+        // Consumes the rest of a run of characters `value` accepts; (run length, bytes).
+        let mut take_run = |first: u8, value: fn(char) -> Option<u8>| {
+            let mut bytes = vec![first];
+            let mut length = 1usize;
+            while let Some(byte) = chars.peek().copied().and_then(value) {
+                chars.next();
+                length += 1;
+                if bytes.len() < MAX_DECODED {
+                    bytes.push(byte);
+                }
+            }
+            (length, bytes)
         };
-        let previous = index.checked_sub(1).and_then(|i| chars.get(i)).copied();
-        if tag_value(c).is_some() {
-            let length = run(&|c| tag_value(c).is_some());
-            let cancel = usize::from(chars.get(index + length) == Some(&'\u{E007F}'));
+        if let Some(first) = tag_value(c) {
+            let (length, bytes) = take_run(first, tag_value);
+            let cancel = usize::from(chars.next_if_eq(&'\u{E007F}').is_some());
             // 🏴 + tags + cancel tag is an emoji flag (England, Scotland, Wales).
             if previous != Some('\u{1F3F4}') {
-                let bytes = chars
-                    .iter()
-                    .skip(index)
-                    .take(length.min(MAX_DECODED))
-                    .filter_map(|&c| tag_value(c))
-                    .collect();
                 found.push(Hidden {
                     carrier: Carrier::Tags,
                     char_offset: index,
@@ -132,24 +133,16 @@ pub fn find(text: &str) -> Vec<Hidden> {
                 });
             }
             index += length + cancel;
-        } else if selector_value(c).is_some() {
-            let length = run(&|c| selector_value(c).is_some());
-            // One selector picks a glyph variant; two or more in a row carry data.
+            previous = Some('\u{E007F}');
+        } else if let Some(first) = selector_value(c) {
+            let (length, bytes) = take_run(first, selector_value);
+            // One selector picks a glyph variant; two or more in a row carry data. A C2PA
+            // text manifest starts with U+FEFF before its selectors.
             if length >= 2 {
-                let bytes = chars
-                    .iter()
-                    .skip(index)
-                    .take(length.min(MAX_DECODED))
-                    .filter_map(|&c| selector_value(c))
-                    .collect();
-                // A C2PA text manifest starts with U+FEFF before the selectors.
-                let start = if previous == Some('\u{FEFF}') {
-                    index - 1
-                } else {
-                    index
-                };
-                if start < index {
-                    found.retain(|h: &Hidden| {
+                let mut start = index;
+                if previous == Some('\u{FEFF}') {
+                    start = index.saturating_sub(1);
+                    found.retain(|h| {
                         !(h.carrier == Carrier::ZeroWidth && h.char_offset + h.length == index)
                     });
                 }
@@ -161,10 +154,14 @@ pub fn find(text: &str) -> Vec<Hidden> {
                 });
             }
             index += length;
+            previous = Some('\u{FE00}');
         } else if is_zero_width(c) {
-            let length = run(&|c| is_zero_width(c));
-            let next = chars.get(index + length).copied();
-            if !legitimate_joiner(previous, next, index, length, &chars) {
+            let mut length = 1usize;
+            while chars.next_if(|&n| is_zero_width(n)).is_some() {
+                length += 1;
+            }
+            let next = chars.peek().copied();
+            if !legitimate_joiner(c, previous, next, index, length) {
                 found.push(Hidden {
                     carrier: Carrier::ZeroWidth,
                     char_offset: index,
@@ -173,27 +170,28 @@ pub fn find(text: &str) -> Vec<Hidden> {
                 });
             }
             index += length;
+            previous = Some(c);
         } else {
             index += 1;
+            previous = Some(c);
         }
     }
     found
 }
 
-/// Whether a run of zero-width characters is ordinary text: a single joiner inside an emoji
-/// sequence or a word of a joining script, a byte-order mark at the start, a lone zero-width
-/// space (a line-break hint).
+/// Whether a run of zero-width characters starting with `c` is ordinary text: a single joiner
+/// inside an emoji sequence or a word of a joining script, a byte-order mark at the start (or
+/// opening a C2PA text manifest), a lone zero-width space or word joiner (a line-break hint).
 fn legitimate_joiner(
+    c: char,
     previous: Option<char>,
     next: Option<char>,
     index: usize,
     length: usize,
-    chars: &[char],
 ) -> bool {
     if length != 1 {
         return false;
     }
-    let c = chars.get(index).copied().unwrap_or(' ');
     match c {
         '\u{FEFF}' => index == 0 || next.and_then(selector_value).is_some(),
         '\u{200D}' | '\u{200C}' => {
