@@ -5,18 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '../scripts/serve.mjs';
-import { launchChromium } from '../tests/e2e/chromium.mjs';
+import { openPage } from './page.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const native = JSON.parse(readFileSync(join(root, 'target/bench/native.json'), 'utf8'));
 
-const server = await serve(root, 0);
-const base = `http://127.0.0.1:${server.address().port}/`;
-const browser = await launchChromium();
-const page = await browser.newPage();
-await page.goto(`${base}www/index.html`);
-await page.waitForFunction(() => document.getElementById('version').textContent.startsWith('aigc-label'));
+const { server, browser, page } = await openPage(root);
 
 const inPage = await page.evaluate(async (names) => {
   const wasm = await import('/www/pkg/aigc_label.js');

@@ -7,8 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '../scripts/serve.mjs';
-import { launchChromium } from '../tests/e2e/chromium.mjs';
+import { openPage } from './page.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'target/bench');
@@ -33,12 +32,7 @@ const bytes = readFileSync(file).length;
 execFileSync('cargo', ['build', '--release', '-q', '--example', 'text_timing'], { cwd: root, stdio: 'inherit' });
 const native = JSON.parse(execFileSync(join(root, 'target/release/examples/text_timing'), [file, '5'], { encoding: 'utf8' }));
 
-const server = await serve(root, 0);
-const base = `http://127.0.0.1:${server.address().port}/`;
-const browser = await launchChromium();
-const page = await browser.newPage();
-await page.goto(`${base}www/index.html`);
-await page.waitForFunction(() => document.getElementById('version').textContent.startsWith('aigc-label'));
+const { server, browser, page } = await openPage(root);
 const wasm = await page.evaluate(async () => {
   const module = await import('/www/pkg/aigc_label.js');
   await module.default();

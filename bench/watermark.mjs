@@ -10,8 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '../scripts/serve.mjs';
-import { launchChromium } from '../tests/e2e/chromium.mjs';
+import { openPage } from './page.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'target/bench');
@@ -48,12 +47,7 @@ for (const name of Object.keys(files)) {
   reference[name] = JSON.parse(run(python, [join(root, 'bench/watermark_reference.py'), join(out, name), '15']));
 }
 
-const server = await serve(root, 0);
-const base = `http://127.0.0.1:${server.address().port}/`;
-const browser = await launchChromium();
-const page = await browser.newPage();
-await page.goto(`${base}www/index.html`);
-await page.waitForFunction(() => document.getElementById('version').textContent.startsWith('aigc-label'));
+const { server, browser, page } = await openPage(root);
 const wasm = {};
 const toVerdict = {};
 for (const name of Object.keys(files)) {

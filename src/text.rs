@@ -22,6 +22,8 @@ pub fn verify(text: &str) -> Report {
         .into_iter()
         .collect::<Vec<_>>();
     blocks.extend(hidden.iter().filter_map(hidden_label));
+    blocks.extend(leading_comment_label(text));
+    blocks.extend(html_meta_labels(text));
     let mut found = labels::interpret(&blocks);
     errors.extend(found.errors);
     found.evidence.extend(
@@ -145,6 +147,150 @@ fn front_matter_label(text: &str, errors: &mut Vec<String>) -> Option<Block<'sta
     })
 }
 
+/// Only this much of a text's start is searched for a leading comment or `<meta>` labels.
+const MAX_HEAD: usize = 256 << 10;
+/// At most this many `<meta>` tags are looked at.
+const MAX_META_TAGS: usize = 256;
+
+/// A `{"AIGC":…}` JSON object in a comment block that opens the text: `<!-- … -->`, `/* … */`
+/// or `// …` lines.
+fn leading_comment_label(text: &str) -> Option<Block<'static>> {
+    let text = text.trim_start_matches('\u{FEFF}').trim_start();
+    let body = if let Some(rest) = text.strip_prefix("<!--") {
+        rest.get(..rest.get(..MAX_HEAD.min(rest.len()))?.find("-->")?)?
+            .to_string()
+    } else if let Some(rest) = text.strip_prefix("/*") {
+        rest.get(..rest.get(..MAX_HEAD.min(rest.len()))?.find("*/")?)?
+            .to_string()
+    } else if text.starts_with("//") {
+        text.lines()
+            .take_while(|line| line.trim_start().starts_with("//"))
+            .map(|line| line.trim_start().trim_start_matches('/'))
+            .take(1000)
+            .collect::<Vec<_>>()
+            .join("\n")
+    } else {
+        return None;
+    };
+    let json = body.trim();
+    (json.starts_with('{') && json.contains("AIGC")).then(|| Block {
+        kind: BlockKind::Text {
+            key: "AIGC".to_string(),
+        },
+        place: "the comment block opening the text".to_string(),
+        offset: 0,
+        data: Cow::Owned(json.as_bytes().to_vec()),
+    })
+}
+
+/// `<meta name="AIGC" content="…">` tags (HTML): the content, entities decoded, as a label.
+fn html_meta_labels(text: &str) -> Vec<Block<'static>> {
+    let head = text
+        .get(..floor_char_boundary(text, MAX_HEAD))
+        .unwrap_or_default();
+    let lower = head.to_ascii_lowercase();
+    let mut blocks = Vec::new();
+    for (start, _) in lower.match_indices("<meta").take(MAX_META_TAGS) {
+        let Some(length) = lower.get(start..).and_then(|rest| rest.find('>')) else {
+            break;
+        };
+        let (Some(tag), Some(tag_lower)) = (
+            head.get(start..start + length),
+            lower.get(start..start + length),
+        ) else {
+            continue;
+        };
+        if attribute(tag, tag_lower, "name").is_some_and(|name| name.eq_ignore_ascii_case("AIGC")) {
+            if let Some(content) = attribute(tag, tag_lower, "content") {
+                blocks.push(Block {
+                    kind: BlockKind::Text {
+                        key: "AIGC".to_string(),
+                    },
+                    place: format!("<meta name=\"AIGC\"> at byte {start}"),
+                    offset: start,
+                    data: Cow::Owned(decode_entities(&content).into_bytes()),
+                });
+            }
+        }
+    }
+    blocks
+}
+
+/// The value of attribute `name` in an HTML tag, quoted with " or '.
+fn attribute(tag: &str, tag_lower: &str, name: &str) -> Option<String> {
+    let mut search = 0;
+    while let Some(found) = tag_lower.get(search..)?.find(name) {
+        let at = search + found;
+        search = at + name.len();
+        let before_ok = tag_lower
+            .get(..at)
+            .and_then(|b| b.chars().next_back())
+            .is_some_and(char::is_whitespace);
+        let rest = tag.get(at + name.len()..)?.trim_start();
+        let Some(rest) = rest.strip_prefix('=') else {
+            continue;
+        };
+        if !before_ok {
+            continue;
+        }
+        let rest = rest.trim_start();
+        let quote = rest.chars().next().filter(|q| *q == '"' || *q == '\'')?;
+        let value = rest.get(1..)?;
+        return Some(value.get(..value.find(quote)?)?.to_string());
+    }
+    None
+}
+
+/// The five XML entities and numeric character references.
+fn decode_entities(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(rest.get(..amp).unwrap_or_default());
+        let after = rest.get(amp..).unwrap_or_default();
+        let end = after.find(';').filter(|&e| e <= 10);
+        let entity = end.and_then(|e| after.get(1..e));
+        let decoded = match entity {
+            Some("quot") => Some('"'),
+            Some("amp") => Some('&'),
+            Some("lt") => Some('<'),
+            Some("gt") => Some('>'),
+            Some("apos") => Some('\''),
+            Some(n) if n.starts_with("#x") || n.starts_with("#X") => {
+                u32::from_str_radix(n.get(2..).unwrap_or_default(), 16)
+                    .ok()
+                    .and_then(char::from_u32)
+            }
+            Some(n) if n.starts_with('#') => n
+                .get(1..)
+                .and_then(|d| d.parse().ok())
+                .and_then(char::from_u32),
+            _ => None,
+        };
+        match (decoded, end) {
+            (Some(c), Some(e)) => {
+                out.push(c);
+                rest = after.get(e + 1..).unwrap_or_default();
+            }
+            _ => {
+                out.push('&');
+                rest = after.get(1..).unwrap_or_default();
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The largest char boundary of `text` at or below `index`.
+pub(crate) fn floor_char_boundary(text: &str, index: usize) -> usize {
+    let mut index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
 /// A YAML scalar as the text it was written with (YAML `1` and `"1"` are the same label text).
 fn scalar(value: &Yaml) -> Option<String> {
     match value {
@@ -160,6 +306,47 @@ fn scalar(value: &Yaml) -> Option<String> {
 mod tests {
     use super::*;
     use crate::report::Verdict;
+
+    const LABEL: &str = r#"{"AIGC":{"Label":"1","ContentProducer":"001191440101MA9Y9T4H7A10000","ProduceID":"doc-1"}}"#;
+
+    #[test]
+    fn a_label_in_a_leading_comment_block() {
+        for text in [
+            format!("<!-- {LABEL} -->\n# Title\nBody"),
+            format!("/* {LABEL} */\nBody"),
+            format!("// {LABEL}\nBody"),
+        ] {
+            let report = verify(&text);
+            assert_eq!(report.verdict, Verdict::AiLabeled, "{text}");
+            assert_eq!(
+                report.evidence[0].location,
+                "the comment block opening the text (keyword \"AIGC\")"
+            );
+        }
+        // Not at the start: not a leading comment.
+        assert_eq!(
+            verify(&format!("Body\n<!-- {LABEL} -->")).verdict,
+            Verdict::NoLabel
+        );
+    }
+
+    #[test]
+    fn a_label_in_an_html_meta_tag() {
+        let content = LABEL.replace('"', "&quot;");
+        let html = format!("<html><head><META charset=utf-8><meta name=\"AIGC\" content=\"{content}\"></head><body>x</body></html>");
+        let report = verify(&html);
+        assert_eq!(report.verdict, Verdict::AiLabeled, "{report:?}");
+        assert_eq!(
+            report.evidence[0].location,
+            "<meta name=\"AIGC\"> at byte 32"
+        );
+        let html = "<meta content='{\"AIGC\":{\"Label\":\"7\"}}' name='aigc'>";
+        assert_eq!(verify(html).verdict, Verdict::InvalidLabel);
+        assert_eq!(
+            decode_entities("a&amp;b&#x41;&#66;&bogus;&"),
+            "a&bAB&bogus;&"
+        );
+    }
 
     #[test]
     fn front_matter_mapping_is_a_label() {

@@ -8,6 +8,15 @@ use aigc_label::labels::watermark::imwatermark::{decode, Method};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/watermark");
 
+/// Fixture name part → the family the registry names.
+const FAMILIES: [(&str, &str); 5] = [
+    ("sd1", "Stable Diffusion 1.x"),
+    ("sd2", "Stable Diffusion 2.x"),
+    ("sdxl", "Stable Diffusion XL / Stable Video Diffusion"),
+    ("flux", "FLUX"),
+    ("invokeai", "InvokeAI"),
+];
+
 fn bits(text: &str) -> Vec<bool> {
     text.bytes().map(|b| b == b'1').collect()
 }
@@ -73,13 +82,7 @@ fn marked_fixtures_carry_their_payload() {
 #[test]
 fn every_marked_fixture_is_detected_with_its_family_and_method_and_unmarked_ones_are_not() {
     use aigc_label::labels::watermark::registry::detect;
-    let families = [
-        ("sd1", "Stable Diffusion 1.x"),
-        ("sd2", "Stable Diffusion 2.x"),
-        ("sdxl", "Stable Diffusion XL / Stable Video Diffusion"),
-        ("flux", "FLUX"),
-        ("invokeai", "InvokeAI"),
-    ];
+    let families = FAMILIES;
     let mut checked = 0;
     for entry in std::fs::read_dir(DIR).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
@@ -202,13 +205,7 @@ fn watermark_fields(path: &str) -> (String, serde_json::Value, Vec<String>) {
 #[test]
 fn marks_on_photos_survive_a_q95_jpeg_and_a_resize_the_size_search_undoes() {
     // make_robustness.py: <payload>-<reading>-<WxH>[-resized-<WxH>]-q95.jpg
-    let families = [
-        ("sd1", "Stable Diffusion 1.x"),
-        ("sd2", "Stable Diffusion 2.x"),
-        ("sdxl", "Stable Diffusion XL / Stable Video Diffusion"),
-        ("flux", "FLUX"),
-        ("invokeai", "InvokeAI"),
-    ];
+    let families = FAMILIES;
     let mut names: Vec<String> = std::fs::read_dir(format!("{DIR}/robust"))
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())

@@ -255,7 +255,8 @@ fn bracketed_notes(line: &str) -> Vec<(usize, &str)> {
         let inner_start = byte + c.len_utf8();
         // Only a short window is searched for the closing bracket: notes are short, and a
         // long line full of opening brackets must not cost quadratic time.
-        let window_end = floor_char_boundary(line, inner_start + MAX_SEGMENT_CHARS * 4 + 4);
+        let window_end =
+            crate::text::floor_char_boundary(line, inner_start + MAX_SEGMENT_CHARS * 4 + 4);
         let Some(rest) = line.get(inner_start..window_end) else {
             continue;
         };
@@ -268,15 +269,6 @@ fn bracketed_notes(line: &str) -> Vec<(usize, &str)> {
         }
     }
     notes
-}
-
-/// The largest char boundary of `text` at or below `index`.
-fn floor_char_boundary(text: &str, index: usize) -> usize {
-    let mut index = index.min(text.len());
-    while !text.is_char_boundary(index) {
-        index -= 1;
-    }
-    index
 }
 
 /// Whether a segment, as a whole, is a label statement (complete or missing one element).

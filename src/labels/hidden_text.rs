@@ -67,6 +67,33 @@ pub fn selector_value(c: char) -> Option<u8> {
     }
 }
 
+/// ASCII as Unicode tag characters (c → U+E0000 + c), ended by the cancel tag U+E007F: the
+/// inverse of what [`find`] decodes, for tests and for writers of such payloads. Bytes outside
+/// U+0020–U+007E are skipped.
+pub fn encode_tags(ascii: &str) -> String {
+    ascii
+        .bytes()
+        .filter(|b| (0x20..=0x7E).contains(b))
+        .filter_map(|b| char::from_u32(0xE0000 + u32::from(b)))
+        .chain(std::iter::once('\u{E007F}'))
+        .collect()
+}
+
+/// Bytes as variation selectors (b < 16 → U+FE00 + b, else U+E0100 + b − 16): the inverse of
+/// what [`find`] decodes.
+pub fn encode_selectors(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .filter_map(|&b| {
+            char::from_u32(if b < 16 {
+                0xFE00 + u32::from(b)
+            } else {
+                0xE0100 + u32::from(b) - 16
+            })
+        })
+        .collect()
+}
+
 fn is_zero_width(c: char) -> bool {
     matches!(
         c,
@@ -269,23 +296,11 @@ mod tests {
     use super::*;
 
     fn tags(ascii: &str) -> String {
-        ascii
-            .bytes()
-            .filter_map(|b| char::from_u32(0xE0000 + u32::from(b)))
-            .collect()
+        encode_tags(ascii).trim_end_matches('\u{E007F}').to_string()
     }
 
     fn selectors(bytes: &[u8]) -> String {
-        bytes
-            .iter()
-            .filter_map(|&b| {
-                char::from_u32(if b < 16 {
-                    0xFE00 + u32::from(b)
-                } else {
-                    0xE0100 + u32::from(b) - 16
-                })
-            })
-            .collect()
+        encode_selectors(bytes)
     }
 
     #[test]
