@@ -32,6 +32,7 @@ pub fn verify(text: &str) -> Report {
             .map(labels::explicit_text::evidence),
     );
     for payload in &hidden {
+        found.evidence.extend(c2pa_text_manifest(payload));
         let mut evidence = labels::hidden_text::evidence(payload);
         // A payload that is a label is only its carrier: the label's own evidence decides.
         if hidden_label(payload).is_some() {
@@ -78,6 +79,33 @@ fn hidden_label(hidden: &labels::hidden_text::Hidden) -> Option<Block<'static>> 
         offset: hidden.char_offset,
         data: Cow::Owned(hidden.bytes.clone()),
     })
+}
+
+/// A C2PA text manifest (C2PA 2.4: U+FEFF, then variation selectors carrying `C2PATXT\0`, a
+/// version byte, a 4-byte big-endian length and the JUMBF manifest store) as C2PA evidence:
+/// the store is read and its manifests listed; it is not validated.
+fn c2pa_text_manifest(hidden: &labels::hidden_text::Hidden) -> Option<crate::report::Evidence> {
+    let rest = hidden.bytes.strip_prefix(b"C2PATXT\0")?;
+    let (&version, rest) = rest.split_first()?;
+    let length = u32::from_be_bytes(rest.get(..4)?.try_into().ok()?) as usize;
+    let store = rest.get(4..).unwrap_or_default();
+    let store = store.get(..length).unwrap_or(store);
+    let block = Block {
+        kind: BlockKind::C2pa,
+        place: format!(
+            "variation selectors at character {} (C2PA text manifest, version {version})",
+            hidden.char_offset
+        ),
+        offset: hidden.char_offset,
+        data: Cow::Borrowed(store),
+    };
+    let mut evidence = labels::c2pa::evaluate(&block);
+    for check in &mut evidence.checks {
+        if check.id == labels::c2pa::ids::VALIDATION {
+            check.message = "Not verified: C2PA text manifests are not validated by the C2PA SDK version this build uses".to_string();
+        }
+    }
+    Some(evidence)
 }
 
 /// The YAML front matter between a leading `---` line and the next `---` (or `...`) line,

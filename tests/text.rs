@@ -152,3 +152,48 @@ fn emoji_sequences_and_joining_scripts_are_not_findings() {
     assert_eq!(report.verdict, Verdict::NoLabel);
     assert!(report.evidence.is_empty(), "{:?}", report.evidence);
 }
+
+/// The `caBX` chunk of a PNG: a whole C2PA manifest store.
+fn png_c2pa_store(png: &[u8]) -> Vec<u8> {
+    let mut at = 8;
+    while at + 8 <= png.len() {
+        let length = u32::from_be_bytes(png[at..at + 4].try_into().unwrap()) as usize;
+        if &png[at + 4..at + 8] == b"caBX" {
+            return png[at + 8..at + 8 + length].to_vec();
+        }
+        at += 12 + length;
+    }
+    panic!("no caBX chunk");
+}
+
+#[test]
+fn a_c2pa_text_manifest_is_reported_as_c2pa() {
+    let png = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/corpus/chatgpt-1.png"
+    ))
+    .unwrap();
+    let store = png_c2pa_store(&png);
+    let mut payload = b"C2PATXT\0\x01".to_vec();
+    payload.extend((store.len() as u32).to_be_bytes());
+    payload.extend(&store);
+    let text = format!("A generated paragraph.\u{FEFF}{}", selectors(&payload));
+    let report = verify_text(&text);
+    let json = serde_json::to_value(&report).unwrap();
+    let c2pa = json["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "c2pa_manifest")
+        .unwrap();
+    assert_eq!(
+        c2pa["location"],
+        "C2PA manifest store in variation selectors at character 22 (C2PA text manifest, version 1)"
+    );
+    assert_eq!(c2pa["checks"][0]["id"], "c2pa.store");
+    assert_eq!(c2pa["checks"][0]["ok"], true, "{c2pa}");
+    assert!(c2pa["checks"][1]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("Not verified: C2PA text manifests"));
+}

@@ -17,8 +17,8 @@ pub mod ids {
     pub const ZERO_WIDTH: &str = "text.hidden.zero_width";
 }
 
-/// At most this many decoded bytes are kept for the report.
-const MAX_DECODED: usize = 64 << 10;
+/// At most this many decoded bytes are kept (a C2PA text manifest with its thumbnail fits).
+const MAX_DECODED: usize = 8 << 20;
 /// At most this many findings are reported for one text.
 const MAX_FINDINGS: usize = 100;
 
