@@ -11,6 +11,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const native = JSON.parse(readFileSync(join(root, 'target/bench/native.json'), 'utf8'));
 
 const { server, browser, page } = await openPage(root);
+// The metadata path, as natively: the page's pixel check (bench/watermark.mjs) is off here.
+await page.evaluate(() => { document.getElementById('watermarks').checked = false; });
 
 const inPage = await page.evaluate(async (names) => {
   const wasm = await import('/www/pkg/aigc_label.js');

@@ -121,7 +121,8 @@ async function checkFile(file) {
   if (!file) return;
   const started = performance.now();
   showBusy('正在核验…', 'Checking…');
-  const { report, ms, bytesRead } = await ask({ type: 'file', file }, (message) => {
+  const watermarks = document.getElementById('watermarks').checked;
+  const { report, ms, bytesRead } = await ask({ type: 'file', file, watermarks }, (message) => {
     showBusy('正在读取所需部分…', 'Reading the parts that matter…', message);
   });
   if (currentPreview) URL.revokeObjectURL(currentPreview);

@@ -72,7 +72,7 @@ function thumbnailsToBlobs(report) {
 }
 
 self.onmessage = async (event) => {
-  const { id, type, file, text } = event.data;
+  const { id, type, file, text, watermarks = true } = event.data;
   try {
     await ready;
     if (type === 'version') {
@@ -84,8 +84,9 @@ self.onmessage = async (event) => {
       self.postMessage({ id, report: verifyText(text), ms: performance.now() - started });
       return;
     }
-    // Watermarks: decodes the pixels of PNG, JPEG, WebP and GIF images (README, "Invisible watermarks").
-    const options = { thumbnails: true, watermarks: true };
+    // Watermarks: decodes the pixels of PNG, JPEG, WebP and GIF images unless the page's
+    // checkbox is cleared (README, "Invisible watermarks").
+    const options = { thumbnails: true, watermarks };
     if (file.size <= WHOLE_READ_LIMIT) {
       const bytes = new Uint8Array(new FileReaderSync().readAsArrayBuffer(file));
       const report = thumbnailsToBlobs(verify(bytes, options));
