@@ -10,3 +10,4 @@ node bench/browser.mjs
 node bench/c2pa.mjs
 node bench/watermark.mjs
 node bench/text.mjs
+node bench/batch.mjs

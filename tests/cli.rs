@@ -115,7 +115,9 @@ fn bad_usage_exits_2() {
     let help = run(&["--help"]);
     assert_eq!(help.status.code(), Some(0));
     assert!(stdout(&help)
-        .contains("aigc-label check [--json] [--watermarks] [--trust-anchors FILE] PATH..."));
+        .contains("aigc-label check [--json | --csv] [--jobs N] [--watermarks] [--trust-anchors FILE] PATH..."));
+    assert_eq!(run(&["check", "--jobs", "0", "x"]).status.code(), Some(2));
+    assert_eq!(run(&["check", "--jobs"]).status.code(), Some(2));
     assert_eq!(run(&["check", "--trust-anchors"]).status.code(), Some(2));
     let not_pem = run(&["check", "--trust-anchors", "README.md", "x"]);
     assert_eq!(not_pem.status.code(), Some(2));
@@ -172,4 +174,81 @@ fn watermarks_flag_reads_the_pixels() {
     assert_eq!(checked["verdict"], "suspected_ai");
     assert_eq!(checked["evidence"][0]["kind"], "watermark");
     assert_eq!(checked["evidence"][0]["fields"]["MatchingBits"], "48/48");
+}
+
+/// A fresh folder under the system temp dir holding copies of some fixtures, nested.
+fn batch_folder(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("aigc-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("nested/deeper")).unwrap();
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for (from, to) in [
+        ("corpus/mj-1.png", "a-mj.png"),
+        ("corpus/adobe-20220124-A.jpg", "nested/b-camera.jpg"),
+        (
+            "labels/exif-usercomment-label2.jpg",
+            "nested/deeper/c-label2.jpg",
+        ),
+        ("text/labelled/zh-end-line.txt", "nested/deeper/d-text.txt"),
+    ] {
+        std::fs::copy(fixtures.join(from), dir.join(to)).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn folders_are_walked_and_reports_come_in_order_whatever_the_jobs() {
+    let dir = batch_folder("walk");
+    let folder = dir.to_str().unwrap();
+    let one = run(&["check", "--json", "--jobs", "1", folder]);
+    let two = run(&["check", "--json", "--jobs", "2", folder]);
+    assert_eq!(one.status.code(), Some(0));
+    assert_eq!(stdout(&one), stdout(&two));
+    let verdicts: Vec<(String, String)> = stdout(&one)
+        .lines()
+        .map(|line| {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let path = v["path"].as_str().unwrap().to_string();
+            let name = path.rsplit('/').next().unwrap().to_string();
+            (name, v["verdict"].as_str().unwrap().to_string())
+        })
+        .collect();
+    assert_eq!(
+        verdicts,
+        [
+            ("a-mj.png".to_string(), "ai_labeled".to_string()),
+            ("b-camera.jpg".to_string(), "no_label".to_string()),
+            ("c-label2.jpg".to_string(), "possibly_ai".to_string()),
+            ("d-text.txt".to_string(), "ai_labeled".to_string()),
+        ]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_quoted_glob_is_expanded_and_csv_is_a_summary() {
+    let dir = batch_folder("glob");
+    let pattern = format!("{}/**/*.jpg", dir.display());
+    let output = run(&["check", "--csv", &pattern]);
+    assert_eq!(output.status.code(), Some(0));
+    let out = stdout(&output);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "path,format,media,verdict,evidence,summary,errors"
+    );
+    assert_eq!(lines.len(), 3, "{out}");
+    assert_eq!(
+        lines[1],
+        format!("{}/nested/b-camera.jpg,jpeg,image,no_label,,No AI label was found. Absence of a label does not prove the content is human-made.,", dir.display())
+    );
+    assert_eq!(
+        lines[2],
+        format!("{}/nested/deeper/c-label2.jpg,jpeg,image,possibly_ai,tc260_metadata,Its GB 45438 label marks the content as possibly AI-generated.,", dir.display())
+    );
+    // A pattern that matches nothing is reported as an unreadable input, in its place.
+    let none = run(&["check", "--csv", &format!("{}/*.nothing", dir.display())]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(stdout(&none).contains(",error,"));
+    std::fs::remove_dir_all(&dir).unwrap();
 }
