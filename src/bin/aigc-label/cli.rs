@@ -1,0 +1,236 @@
+//! The command line: arguments, the parallel run and progress.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use crate::inputs;
+use crate::output::{self, Form};
+use aigc_label::{error_report, verify_source, Options, ReadSeekSource, Report, Verdict};
+
+const USAGE: &str = "Usage: aigc-label check [--json | --csv] [--jobs N] [--watermarks] [--trust-anchors FILE] PATH...
+
+Verifies AI-content labels (GB 45438 / TC260, C2PA, IPTC, generator traces, text labels) in
+each file. PATH may be a file, a folder (walked, links not followed) or a quoted glob pattern
+('uploads/**/*.jpg'). Text files (.txt, .md, or any UTF-8 input) are verified as text.
+
+Options:
+  --json                one JSON report per line (JSON Lines), each with a \"path\" field
+  --csv                 a CSV summary: path, format, media, verdict, evidence kinds, summary, errors
+  --jobs N              check N files at a time (default: one per CPU core)
+  --watermarks          also decode image pixels and look for invisible watermarks
+  --trust-anchors FILE  PEM certificates to trust as C2PA signers, besides the shipped lists
+  -h, --help            show this help
+  -V, --version         show the version
+
+Reports come in the order of the inputs. On a terminal, progress is shown on stderr.
+Exit status: 0 when every input was read, 1 when any input ended in `error`, 2 for bad usage.";
+
+/// Runs the command line; the exit code follows the usage text.
+pub fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Some("-V" | "--version") => {
+            println!("aigc-label {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Some("check") => check(args.get(1..).unwrap_or_default()),
+        _ => usage_error("expected the command `check`"),
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("aigc-label: {message}\n\n{USAGE}");
+    ExitCode::from(2)
+}
+
+/// What `check` was asked to do.
+struct Request {
+    form: Form,
+    jobs: usize,
+    options: Options,
+    paths: Vec<String>,
+}
+
+fn parse(args: &[String]) -> Result<Request, ExitCode> {
+    let mut request = Request {
+        form: Form::Table,
+        jobs: std::thread::available_parallelism().map_or(1, usize::from),
+        options: Options::default(),
+        paths: Vec::new(),
+    };
+    let mut options_done = false;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--" if !options_done => options_done = true,
+            "--json" if !options_done => request.form = Form::Json,
+            "--csv" if !options_done => request.form = Form::Csv,
+            "--watermarks" if !options_done => request.options.watermarks = true,
+            "--jobs" if !options_done => {
+                request.jobs = match args.next().and_then(|n| n.parse::<usize>().ok()) {
+                    Some(n) if (1..=1024).contains(&n) => n,
+                    _ => return Err(usage_error("--jobs needs a number from 1 to 1024")),
+                }
+            }
+            "--trust-anchors" if !options_done => {
+                let Some(file) = args.next() else {
+                    return Err(usage_error("--trust-anchors needs a FILE"));
+                };
+                match read_trust_anchors(Path::new(file)) {
+                    Ok(pem) => request.options.trust_anchors = Some(pem),
+                    Err(message) => return Err(usage_error(&message)),
+                }
+            }
+            flag if flag.starts_with('-') && flag.len() > 1 && !options_done => {
+                return Err(usage_error(&format!("unknown option {flag}")))
+            }
+            path => request.paths.push(path.to_string()),
+        }
+    }
+    if request.paths.is_empty() {
+        return Err(usage_error("no PATH given"));
+    }
+    Ok(request)
+}
+
+fn check(args: &[String]) -> ExitCode {
+    let request = match parse(args) {
+        Ok(request) => request,
+        Err(code) => return code,
+    };
+    let files = inputs::expand(&request.paths);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if let Some(header) = output::header(request.form) {
+        let _ = writeln!(out, "{header}");
+    }
+    let any_error = run(&files, &request, &mut out);
+    if any_error {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Checks `files` on `request.jobs` threads and prints each report, in input order, as soon as
+/// the ones before it are printed. Returns whether any input ended in `error`.
+fn run(files: &[PathBuf], request: &Request, out: &mut impl Write) -> bool {
+    let next = AtomicUsize::new(0);
+    let (sender, receiver) = mpsc::channel::<(usize, String, bool)>();
+    let mut any_error = false;
+    std::thread::scope(|scope| {
+        for _ in 0..request.jobs.min(files.len()).max(1) {
+            let sender = sender.clone();
+            let next = &next;
+            scope.spawn(move || loop {
+                let index = next.fetch_add(1, Ordering::Relaxed);
+                let Some(path) = files.get(index) else { break };
+                let report = check_path(path, &request.options);
+                let shown = path.to_string_lossy();
+                let line = output::line(request.form, &shown, &report);
+                if sender
+                    .send((index, line, report.verdict == Verdict::Error))
+                    .is_err()
+                {
+                    break;
+                }
+            });
+        }
+        drop(sender);
+        let mut progress = Progress::new(files.len());
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut printed = 0;
+        for (index, line, error) in receiver {
+            any_error |= error;
+            waiting.insert(index, line);
+            while let Some(line) = waiting.remove(&printed) {
+                progress.clear();
+                if writeln!(out, "{line}").is_err() {
+                    // stdout closed (e.g. piped into `head`): stop handing out work.
+                    next.store(files.len(), Ordering::Relaxed);
+                    return;
+                }
+                printed += 1;
+            }
+            progress.show(printed);
+        }
+        progress.clear();
+    });
+    any_error
+}
+
+/// "checked N of M files" on stderr, when stderr is a terminal and there is more than one file.
+struct Progress {
+    total: usize,
+    enabled: bool,
+    shown: bool,
+    last: Instant,
+}
+
+impl Progress {
+    fn new(total: usize) -> Self {
+        Progress {
+            total,
+            enabled: total > 1 && std::io::stderr().is_terminal(),
+            shown: false,
+            last: Instant::now(),
+        }
+    }
+
+    fn show(&mut self, done: usize) {
+        if self.enabled && self.last.elapsed() > Duration::from_millis(200) {
+            eprint!("\r[aigc-label] checked {done} of {} files", self.total);
+            self.shown = true;
+            self.last = Instant::now();
+        }
+    }
+
+    fn clear(&mut self) {
+        if self.shown {
+            eprint!("\r\x1b[K");
+            self.shown = false;
+        }
+    }
+}
+
+/// Verifies one file by seeking: video and audio containers are never read whole.
+fn check_path(path: &Path, options: &Options) -> Report {
+    let source = std::fs::File::open(path).and_then(|file| {
+        if file.metadata()?.is_dir() {
+            return Err(std::io::Error::other("it is a directory"));
+        }
+        ReadSeekSource::new(file)
+    });
+    match source {
+        Ok(source) => verify_source(&source, options),
+        Err(err) => {
+            let message = format!("Cannot read {}: {err}", path.display());
+            error_report("unknown", &message, "无法读取该文件。")
+        }
+    }
+}
+
+/// Reads a PEM file of trust anchors; refuses anything without a certificate in it.
+fn read_trust_anchors(path: &Path) -> Result<String, String> {
+    const MAX_PEM: u64 = 16 * 1024 * 1024;
+    let file = std::fs::File::open(path)
+        .map_err(|e| format!("cannot read trust anchors {}: {e}", path.display()))?;
+    let mut pem = String::new();
+    std::io::Read::read_to_string(&mut std::io::Read::take(file, MAX_PEM), &mut pem)
+        .map_err(|e| format!("trust anchors {} are not PEM text: {e}", path.display()))?;
+    if !pem.contains("-----BEGIN CERTIFICATE-----") {
+        return Err(format!(
+            "trust anchors {} hold no PEM certificate",
+            path.display()
+        ));
+    }
+    Ok(pem)
+}
