@@ -107,7 +107,7 @@ fn every_fuzz_corpus_input_replays_cleanly() {
             }
         }
     }
-    assert_eq!(targets, 17, "one corpus per fuzz target");
+    assert_eq!(targets, 18, "one corpus per fuzz target");
     assert!(inputs > 10_000, "only {inputs} inputs");
     // The corpora are coverage-guided: many inputs reach deep enough to yield metadata.
     assert!(
