@@ -85,11 +85,8 @@ fn hidden_label(hidden: &labels::hidden_text::Hidden) -> Option<Block<'static>> 
 /// version byte, a 4-byte big-endian length and the JUMBF manifest store) as C2PA evidence:
 /// the store is read and its manifests listed; it is not validated.
 fn c2pa_text_manifest(hidden: &labels::hidden_text::Hidden) -> Option<crate::report::Evidence> {
-    let rest = hidden.bytes.strip_prefix(b"C2PATXT\0")?;
-    let (&version, rest) = rest.split_first()?;
-    let length = u32::from_be_bytes(rest.get(..4)?.try_into().ok()?) as usize;
-    let store = rest.get(4..).unwrap_or_default();
-    let store = store.get(..length).unwrap_or(store);
+    let manifest = labels::hidden_text::c2pa_text_manifest(&hidden.bytes)?;
+    let version = manifest.version;
     let block = Block {
         kind: BlockKind::C2pa,
         place: format!(
@@ -97,7 +94,7 @@ fn c2pa_text_manifest(hidden: &labels::hidden_text::Hidden) -> Option<crate::rep
             hidden.char_offset
         ),
         offset: hidden.char_offset,
-        data: Cow::Borrowed(store),
+        data: Cow::Borrowed(manifest.store),
     };
     let mut evidence = labels::c2pa::evaluate(&block);
     for check in &mut evidence.checks {

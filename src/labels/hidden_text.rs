@@ -232,15 +232,12 @@ fn legitimate_joiner(
 
 /// What the carried bytes are, in words, and their text if they are text.
 fn describe(bytes: &[u8]) -> (String, Option<String>) {
-    if let Some(rest) = bytes.strip_prefix(b"C2PATXT\0") {
-        let version = rest.first().copied().unwrap_or(0);
-        let length = rest
-            .get(1..5)
-            .and_then(|b| <[u8; 4]>::try_from(b).ok())
-            .map(u32::from_be_bytes)
-            .unwrap_or(0);
+    if let Some(manifest) = c2pa_text_manifest(bytes) {
         return (
-            format!("a C2PA text manifest (C2PATXT version {version}, {length}-byte JUMBF store; not validated: the SDK here reads no text assets)"),
+            format!(
+                "a C2PA text manifest (C2PATXT version {}, {}-byte JUMBF store; not validated: the SDK here reads no text assets)",
+                manifest.version, manifest.length
+            ),
             None,
         );
     }
@@ -248,6 +245,35 @@ fn describe(bytes: &[u8]) -> (String, Option<String>) {
         Ok(text) => ("text".to_string(), Some(text.to_string())),
         Err(_) => (format!("{} bytes of binary data", bytes.len()), None),
     }
+}
+
+/// A C2PA text manifest carried by hidden characters (C2PA 2.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextManifest<'a> {
+    /// The header's version byte.
+    pub version: u8,
+    /// The store length the header declares.
+    pub length: u32,
+    /// The JUMBF manifest store: the declared length, or what there is of it.
+    pub store: &'a [u8],
+}
+
+/// The header and store of a C2PA text manifest: `C2PATXT\0`, a version byte, a 4-byte
+/// big-endian length, then the JUMBF manifest store. None for other bytes.
+pub fn c2pa_text_manifest(bytes: &[u8]) -> Option<TextManifest<'_>> {
+    let rest = bytes.strip_prefix(b"C2PATXT\0")?;
+    let (&version, rest) = rest.split_first()?;
+    let length = u32::from_be_bytes(rest.get(..4)?.try_into().ok()?);
+    let store = rest.get(4..).unwrap_or_default();
+    let store = usize::try_from(length)
+        .ok()
+        .and_then(|n| store.get(..n))
+        .unwrap_or(store);
+    Some(TextManifest {
+        version,
+        length,
+        store,
+    })
 }
 
 /// Evidence for one hidden payload.
