@@ -89,5 +89,5 @@ const gz = (path) => {
 console.log('\n| wasm | size |');
 console.log('|---|---:|');
 console.log(`| aigc-label full (C2PA SDK) | ${gz('www/pkg/aigc_label_bg.wasm')} |`);
-console.log(`| aigc-label lite (no C2PA SDK; target < 400 KB gzipped) | ${gz('www/pkg-lite/aigc_label_bg.wasm')} |`);
+console.log(`| aigc-label lite (no C2PA SDK; target < 400 KB gzipped) | ${gz('www/pkg/lite/aigc_label_bg.wasm')} |`);
 console.log(`| @contentauth/c2pa-web 0.13.1 | ${gz('node_modules/@contentauth/c2pa-web/dist/resources/c2pa_bg.wasm')} |`);

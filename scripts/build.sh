@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the wasm package into www/pkg (with its JS glue and TypeScript types) and the lite
-# package (no C2PA SDK: stores are detected, not validated) into www/pkg-lite, and optimises
-# both with binaryen's wasm-opt from npm. Leaves a complete static site in www/.
+# Builds the npm package into www/pkg: the wasm with its JS glue and TypeScript types, the
+# worker-backed API from js/, and the lite build (no C2PA SDK: stores are detected, not
+# validated) under www/pkg/lite; optimises both wasm files with binaryen's wasm-opt from npm.
+# Leaves a complete static site in www/ and the example extension's copy in www/extension/pkg.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -22,5 +23,12 @@ optimise() { # wasm file
 export CARGO_PROFILE_RELEASE_OPT_LEVEL=z
 wasm-pack build --release --target web --out-dir www/pkg --out-name aigc_label
 optimise www/pkg/aigc_label_bg.wasm
-wasm-pack build --release --target web --out-dir www/pkg-lite --out-name aigc_label -- --no-default-features
-optimise www/pkg-lite/aigc_label_bg.wasm
+wasm-pack build --release --target web --out-dir target/pkg-lite --out-name aigc_label -- --no-default-features
+optimise target/pkg-lite/aigc_label_bg.wasm
+rm -rf www/pkg-lite
+node scripts/package.mjs www/pkg target/pkg-lite
+
+# The example extension loads the module from its own folder (extensions may not load remote
+# or out-of-folder code).
+mkdir -p www/extension/pkg
+cp www/pkg/aigc_label.js www/pkg/aigc_label_bg.wasm www/extension/pkg/

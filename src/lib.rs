@@ -15,6 +15,9 @@ pub mod text;
 pub mod verdict;
 pub mod xmp;
 
+#[cfg(test)]
+mod typescript;
+
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
@@ -27,17 +30,21 @@ use serde::Deserialize;
 /// embedders can pass options meant for newer versions.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename = "VerifyOptions"))]
 #[non_exhaustive]
 pub struct Options {
     /// Extra C2PA trust anchors (a PEM bundle of root certificates) added to the shipped
     /// trust lists (JS `trustAnchors`, CLI `--trust-anchors FILE`).
+    #[cfg_attr(test, ts(optional))]
     pub trust_anchors: Option<String>,
     /// Embed C2PA thumbnails in the report as `data:` URIs (JS `thumbnails`); off by
     /// default because they are large.
+    #[cfg_attr(test, ts(as = "Option<bool>", optional))]
     pub thumbnails: bool,
     /// Decode the pixels of PNG, JPEG, WebP and GIF images and look for invisible watermarks
     /// (JS `watermarks`, CLI `--watermarks`); off by default while its false-positive rate is
     /// being measured.
+    #[cfg_attr(test, ts(as = "Option<bool>", optional))]
     pub watermarks: bool,
 }
 

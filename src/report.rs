@@ -6,6 +6,7 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 /// The overall answer for one input.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
@@ -38,6 +39,7 @@ impl Verdict {
 }
 
 /// What one piece of evidence says about the content.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Claim {
@@ -56,6 +58,7 @@ pub enum Claim {
 }
 
 /// Which label family a piece of evidence belongs to.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceKind {
@@ -91,6 +94,7 @@ impl EvidenceKind {
 }
 
 /// One validation rule applied to a piece of evidence.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Check {
     /// Stable dotted id, e.g. `tc260.label.value`.
@@ -102,6 +106,7 @@ pub struct Check {
     /// True for checks that inform without deciding validity (who signed a C2PA manifest,
     /// whether the certificate had expired): the label itself is intact either way.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(test, ts(as = "Option<bool>", optional))]
     pub advisory: bool,
 }
 
@@ -178,6 +183,7 @@ impl Serialize for Fields {
 }
 
 /// One thing found in the input, with the checks applied to it.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Evidence {
     /// The label family.
@@ -189,6 +195,7 @@ pub struct Evidence {
     /// Where it was found, in words ("XMP packet in iTXt chunk at byte 33").
     pub location: String,
     /// The fields read, as text.
+    #[cfg_attr(test, ts(type = "Record<string, string>"))]
     pub fields: Fields,
     /// The rules applied.
     pub checks: Vec<Check>,
@@ -199,23 +206,28 @@ pub struct Evidence {
     pub unverified: bool,
     /// What the evidence means, in one plain sentence a person can act on.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub explanation: Option<Summary>,
     /// Provenance detail of a validated C2PA manifest: ingredient tree and thumbnail.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub provenance: Option<Provenance>,
 }
 
 /// Provenance detail read from a C2PA manifest store.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Provenance {
     /// The active manifest's thumbnail as a `data:` URI, when asked for (option `thumbnails`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub thumbnail: Option<String>,
     /// The assets this one was made from, each with the ones it was made from.
     pub ingredients: Vec<Ingredient>,
 }
 
 /// One ingredient of a C2PA manifest, with its own ingredients.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Ingredient {
     /// The ingredient's title (usually its file name).
@@ -224,15 +236,19 @@ pub struct Ingredient {
     pub relationship: String,
     /// Its media type, when recorded.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub format: Option<String>,
     /// The tool that signed the ingredient's own manifest, when it has one.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub generator: Option<String>,
     /// The strongest digital source type its manifest declares.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub digital_source_type: Option<String>,
     /// The ingredient's own ingredients.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, ts(as = "Option<Vec<Ingredient>>", optional))]
     pub ingredients: Vec<Ingredient>,
 }
 
@@ -265,6 +281,7 @@ impl Evidence {
 }
 
 /// One sentence in English and in Chinese.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Summary {
     /// English.
@@ -274,6 +291,7 @@ pub struct Summary {
 }
 
 /// The result of verifying one input.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Report {
     /// The overall answer.
@@ -281,6 +299,10 @@ pub struct Report {
     /// The detected format (`png`, `jpeg`, `mp4`, `wav`, `pdf`, `docx`, `text`, `unknown`, …).
     pub format: String,
     /// What the format carries: `image`, `video`, `audio`, `document`, `text` or `unknown`.
+    #[cfg_attr(
+        test,
+        ts(type = r#""image" | "video" | "audio" | "document" | "text" | "unknown""#)
+    )]
     pub media: String,
     /// One sentence saying what the verdict means for this input.
     pub summary: Summary,

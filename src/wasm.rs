@@ -9,65 +9,13 @@ use wasm_bindgen::prelude::*;
 
 use crate::{Options, Report, Source};
 
+/// The report and option types, generated from the Rust types (see `src/typescript.rs`).
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES: &'static str = r#"
-/** The overall answer for one input. */
-export type Verdict = "ai_labeled" | "possibly_ai" | "suspected_ai" | "invalid_label" | "no_label" | "error";
-/** What one piece of evidence says about the content. */
-export type Claim = "ai_generated" | "ai_edited" | "possibly_ai" | "suspected_ai" | "not_ai" | "unknown";
-/** The label family of a piece of evidence (new kinds may be added). */
-export type EvidenceKind = "tc260_metadata" | "c2pa_manifest" | "iptc_digital_source_type" | "generation_parameters"
-  | "vendor_metadata" | "watermark" | "explicit_text_label" | "hidden_text_payload";
-/** One validation rule applied to a piece of evidence. */
-export interface Check { id: string; ok: boolean; message: string; advisory?: boolean; }
-/** One sentence in English and in Chinese. */
-export interface Summary { en: string; zh: string; }
-/** One ingredient of a C2PA manifest, with its own ingredients. */
-export interface Ingredient {
-  title: string;
-  relationship: string;
-  format?: string;
-  generator?: string;
-  digital_source_type?: string;
-  ingredients?: Ingredient[];
-}
-/** Provenance detail of a validated C2PA manifest. */
-export interface Provenance {
-  /** A `data:` URI, present when the `thumbnails` option was set. */
-  thumbnail?: string;
-  ingredients: Ingredient[];
-}
-/** One thing found in the input. */
-export interface Evidence {
-  kind: EvidenceKind;
-  claim: Claim;
-  valid: boolean;
-  location: string;
-  fields: Record<string, string>;
-  checks: Check[];
-  /** What the evidence means, in one plain sentence. */
-  explanation?: Summary;
-  /** C2PA only: ingredient tree and thumbnail. */
-  provenance?: Provenance;
-}
-/** The result of verifying one input. */
-export interface Report {
-  verdict: Verdict;
-  format: string;
-  media: "image" | "video" | "audio" | "document" | "text" | "unknown";
-  summary: Summary;
-  evidence: Evidence[];
-  errors: string[];
-}
-/** Verification options; all optional. */
-export interface VerifyOptions {
-  /** PEM certificates to trust as C2PA signers, besides the shipped trust lists. */
-  trustAnchors?: string;
-  /** Embed the C2PA thumbnail in the report as a `data:` URI. */
-  thumbnails?: boolean;
-  /** Decode image pixels and look for invisible watermarks (off by default for now). */
-  watermarks?: boolean;
-}
+const REPORT_TYPES: &'static str = include_str!("../types/report.d.ts");
+
+/// The one type of the JS boundary that has no Rust counterpart.
+#[wasm_bindgen(typescript_custom_section)]
+const SOURCE_TYPES: &'static str = r#"
 /**
  * Random access to a file too large to copy into memory, e.g. a `File` in a worker:
  * `{ size: file.size, read: (offset, length) => new Uint8Array(new FileReaderSync().readAsArrayBuffer(file.slice(offset, offset + length))) }`.

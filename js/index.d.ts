@@ -1,0 +1,3 @@
+export * from './aigc_label.js';
+export { default } from './aigc_label.js';
+export * from './verifier.js';

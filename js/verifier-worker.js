@@ -1,0 +1,52 @@
+// The worker behind `createVerifier()`: loads the wasm once (from the URL the embedder gave,
+// or the file next to the glue) and answers each call with `{ id, result }` or `{ id, error }`.
+import init, { verify, verifySource, verifyText, version } from './aigc_label.js';
+
+/** Blobs up to this size are read whole: one read beats many small slices. */
+const WHOLE_READ_LIMIT = 32 * 1024 * 1024;
+
+let ready = null;
+
+/** A ByteSource over a Blob: the verifier reads only the slices it needs. */
+function blobSource(blob) {
+  const reader = new FileReaderSync();
+  return {
+    size: blob.size,
+    read(offset, length) {
+      const end = Math.min(blob.size, offset + length);
+      return new Uint8Array(reader.readAsArrayBuffer(blob.slice(offset, end)));
+    },
+  };
+}
+
+function bytesOf(input) {
+  if (input instanceof ArrayBuffer) return new Uint8Array(input);
+  return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+}
+
+async function answer({ type, input, options, text }) {
+  await ready;
+  if (type === 'version') return version();
+  if (type === 'text') return verifyText(text);
+  if (input instanceof Blob) {
+    if (input.size > WHOLE_READ_LIMIT) return verifySource(blobSource(input), options);
+    return verify(new Uint8Array(await input.arrayBuffer()), options);
+  }
+  return verify(bytesOf(input), options);
+}
+
+self.onmessage = async (event) => {
+  const message = event.data || {};
+  if (message.type === 'init') {
+    ready = init(message.wasmUrl === undefined ? undefined : { module_or_path: message.wasmUrl });
+    ready.catch(() => {}); // reported to each call below
+    return;
+  }
+  try {
+    self.postMessage({ id: message.id, result: await answer(message) });
+  } catch (err) {
+    const reason = String((err && err.message) || err);
+    const crashed = err instanceof WebAssembly.RuntimeError;
+    self.postMessage({ id: message.id, error: `aigc-label: ${reason}`, crashed });
+  }
+};

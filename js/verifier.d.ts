@@ -1,0 +1,36 @@
+import type { Report, VerifyOptions } from './aigc_label.js';
+
+/** Where the worker and the wasm come from; every field is optional. */
+export interface VerifierOptions {
+  /**
+   * URL of `aigc_label_bg.wasm`. Default: the file next to the package's JS, which bundlers
+   * (Vite, webpack 5, Rollup with the URL plugin) copy and rewrite for you. Set it when the
+   * wasm is served from elsewhere, e.g. `chrome.runtime.getURL('aigc_label_bg.wasm')`.
+   */
+  wasmUrl?: string | URL;
+  /**
+   * URL of `verifier-worker.js` (a module worker). Default: the file next to this module.
+   * Set it where the default cannot be resolved, e.g. when the package is copied, not bundled.
+   */
+  workerUrl?: string | URL;
+  /** Options applied to every `verify` call (a call's own options take precedence). */
+  defaults?: VerifyOptions;
+}
+
+/** A verifier running in its own module worker: the page's thread never blocks. */
+export interface Verifier {
+  /**
+   * Verifies a file. A `Blob` (or `File`) larger than 32 MiB is read in slices, so a long
+   * video is never copied into memory; other inputs are copied to the worker.
+   */
+  verify(input: Blob | ArrayBuffer | ArrayBufferView, options?: VerifyOptions): Promise<Report>;
+  /** Verifies a text (explicit labels, hidden Unicode payloads, embedded metadata). */
+  verifyText(text: string): Promise<Report>;
+  /** The package version, once the wasm has loaded; rejects when it cannot load. */
+  version(): Promise<string>;
+  /** Stops the worker; calls still pending reject. */
+  close(): void;
+}
+
+/** Starts a worker that loads the wasm and answers `verify` and `verifyText` calls in order. */
+export function createVerifier(options?: VerifierOptions): Verifier;
