@@ -31,4 +31,4 @@ node scripts/package.mjs www/pkg target/pkg-lite
 # The example extension loads the module from its own folder (extensions may not load remote
 # or out-of-folder code).
 mkdir -p www/extension/pkg
-cp www/pkg/aigc_label.js www/pkg/aigc_label_bg.wasm www/extension/pkg/
+cp www/pkg/aigc_label.js www/pkg/aigc_label_bg.wasm www/names.js www/extension/pkg/

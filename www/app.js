@@ -1,6 +1,8 @@
 // The page: hands input to the worker and renders the report. Every string that comes
 // from a file is attacker-controlled, so the DOM is built with textContent only.
 
+import { evidenceNames } from './names.js';
+
 const VERDICTS = {
   ai_labeled: { icon: '✓', zh: '含有效AI生成标识', en: 'Valid AI-generated label' },
   possibly_ai: { icon: '?', zh: '标识为可能AI生成', en: 'Labelled as possibly AI-generated' },
@@ -10,24 +12,10 @@ const VERDICTS = {
   error: { icon: '✗', zh: '无法读取', en: 'Could not read the input' },
 };
 
-const KINDS = {
-  tc260_metadata: ['GB 45438 隐式标识', 'GB 45438 implicit label'],
-  c2pa_manifest: ['C2PA 内容凭证', 'C2PA Content Credentials'],
-  iptc_digital_source_type: ['IPTC 数字来源类型', 'IPTC digital source type'],
-  generation_parameters: ['生成参数', 'Generation parameters'],
-  vendor_metadata: ['厂商元数据', 'Vendor metadata'],
-  watermark: ['隐形水印', 'Invisible watermark'],
-  explicit_text_label: ['显式文本标识', 'Explicit text label'],
-  hidden_text_payload: ['隐藏文本载荷', 'Hidden text payload'],
-};
-
-const CLAIMS = {
-  ai_generated: ['AI生成', 'AI-generated', 'b-ok'],
-  ai_edited: ['AI编辑', 'AI-edited', 'b-ok'],
-  possibly_ai: ['可能为AI', 'possibly AI', 'b-warn'],
-  suspected_ai: ['疑似AI', 'suspected AI', 'b-warn'],
-  not_ai: ['非AI来源', 'not AI', 'b-none'],
-  unknown: ['未判定', 'undetermined', 'b-none'],
+/** The page's badge style of each claim. */
+const CLAIM_CLASSES = {
+  ai_generated: 'b-ok', ai_edited: 'b-ok', possibly_ai: 'b-warn', suspected_ai: 'b-warn',
+  not_ai: 'b-none', unknown: 'b-none',
 };
 
 /** Field values longer than this are cut on screen (the report keeps them whole). */
@@ -251,8 +239,8 @@ function metaItem(label, value) {
 }
 
 function evidenceCard(evidence) {
-  const [kindZh, kindEn] = KINDS[evidence.kind] || [evidence.kind, evidence.kind];
-  const [claimZh, claimEn, claimClass] = CLAIMS[evidence.claim] || CLAIMS.unknown;
+  const { kind: [kindZh, kindEn], claim: [claimZh, claimEn] } = evidenceNames(evidence);
+  const claimClass = CLAIM_CLASSES[evidence.claim] || CLAIM_CLASSES.unknown;
   const unverified = evidence.kind === 'c2pa_manifest' && evidence.checks.some((c) => c.id === 'c2pa.validation' && !c.ok);
   const validity = unverified
     ? el('span', { class: 'badge b-info', text: '未校验 / not verified' })

@@ -2,6 +2,7 @@
 // with the WebAssembly build of aigc-label, and checks selected text from the context menu.
 // Nothing leaves the browser: the only requests are the image fetches themselves.
 import init, { verify, verifyText, version } from './pkg/aigc_label.js';
+import { evidenceNames } from './pkg/names.js';
 
 /** Images larger than this are not verified (checked against Content-Length and while reading). */
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -63,6 +64,8 @@ function slim(report) {
     evidence: (report.evidence || []).slice(0, 12).map((evidence) => ({
       kind: evidence.kind,
       claim: evidence.claim,
+      kindName: evidenceNames(evidence).kind,
+      claimName: evidenceNames(evidence).claim,
       valid: evidence.valid,
       location: cut(evidence.location),
       explanation: pair(evidence.explanation),

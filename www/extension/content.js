@@ -14,24 +14,6 @@
     no_label: { zh: '未发现AI标识', en: 'No AI label found' },
     error: { zh: '无法检查', en: 'Could not check' },
   };
-  const KINDS = {
-    tc260_metadata: ['GB 45438 隐式标识', 'GB 45438 implicit label'],
-    c2pa_manifest: ['C2PA 内容凭证', 'C2PA Content Credentials'],
-    iptc_digital_source_type: ['IPTC 数字来源类型', 'IPTC digital source type'],
-    generation_parameters: ['生成参数', 'Generation parameters'],
-    vendor_metadata: ['厂商元数据', 'Vendor metadata'],
-    watermark: ['隐形水印', 'Invisible watermark'],
-    explicit_text_label: ['显式文本标识', 'Explicit text label'],
-    hidden_text_payload: ['隐藏文本载荷', 'Hidden text payload'],
-  };
-  const CLAIMS = {
-    ai_generated: ['AI生成', 'AI-generated'],
-    ai_edited: ['AI编辑', 'AI-edited'],
-    possibly_ai: ['可能为AI', 'possibly AI'],
-    suspected_ai: ['疑似AI', 'suspected AI'],
-    not_ai: ['非AI来源', 'not AI'],
-    unknown: ['未判定', 'undetermined'],
-  };
 
   /** Verifications in flight at once from this page. */
   const MAX_IN_FLIGHT = 2;
@@ -318,8 +300,8 @@
     }
     const list = el('aigc-label-list', 'aigc-label-list');
     for (const evidence of report.evidence || []) {
-      const [kindZh, kindEn] = KINDS[evidence.kind] || [evidence.kind, evidence.kind];
-      const [claimZh, claimEn] = CLAIMS[evidence.claim] || [evidence.claim, evidence.claim];
+      const [kindZh, kindEn] = evidence.kindName || [evidence.kind, evidence.kind];
+      const [claimZh, claimEn] = evidence.claimName || [evidence.claim, evidence.claim];
       const item = el('aigc-label-evidence', `aigc-label-evidence ${evidence.valid ? 'aigc-label-valid' : 'aigc-label-invalid'}`);
       item.setAttribute('data-aigc-kind', String(evidence.kind));
       item.append(el('aigc-label-line', 'aigc-label-line',
