@@ -89,8 +89,9 @@ self.onmessage = async (event) => {
     const options = { thumbnails: true, watermarks };
     if (file.size <= WHOLE_READ_LIMIT) {
       const bytes = new Uint8Array(new FileReaderSync().readAsArrayBuffer(file));
+      const readMs = performance.now() - started;
       const report = thumbnailsToBlobs(verify(bytes, options));
-      self.postMessage({ id, report, ms: performance.now() - started, bytesRead: file.size });
+      self.postMessage({ id, report, ms: performance.now() - started, readMs, bytesRead: file.size });
       return;
     }
     const source = fileSource(id, file);

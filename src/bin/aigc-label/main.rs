@@ -9,6 +9,11 @@ mod inputs;
 #[cfg(not(target_arch = "wasm32"))]
 mod output;
 
+/// See `Cargo.toml`: image buffers are reused instead of faulted in again for every file.
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     cli::main()
