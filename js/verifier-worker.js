@@ -1,23 +1,9 @@
 // The worker behind `createVerifier()`: loads the wasm once (from the URL the embedder gave,
 // or the file next to the glue) and answers each call with `{ id, result }` or `{ id, error }`.
 import init, { verify, verifySource, verifyText, version } from './aigc_label.js';
-
-/** Blobs up to this size are read whole: one read beats many small slices. */
-const WHOLE_READ_LIMIT = 32 * 1024 * 1024;
+import { WHOLE_READ_LIMIT, blobSource, readWhole } from './blob-source.js';
 
 let ready = null;
-
-/** A ByteSource over a Blob: the verifier reads only the slices it needs. */
-function blobSource(blob) {
-  const reader = new FileReaderSync();
-  return {
-    size: blob.size,
-    read(offset, length) {
-      const end = Math.min(blob.size, offset + length);
-      return new Uint8Array(reader.readAsArrayBuffer(blob.slice(offset, end)));
-    },
-  };
-}
 
 function bytesOf(input) {
   if (input instanceof ArrayBuffer) return new Uint8Array(input);
@@ -30,7 +16,7 @@ async function answer({ type, input, options, text }) {
   if (type === 'text') return verifyText(text);
   if (input instanceof Blob) {
     if (input.size > WHOLE_READ_LIMIT) return verifySource(blobSource(input), options);
-    return verify(new Uint8Array(await input.arrayBuffer()), options);
+    return verify(readWhole(input), options);
   }
   return verify(bytesOf(input), options);
 }

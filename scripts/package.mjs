@@ -11,7 +11,7 @@ if (!packageDir || !liteBuildDir) {
   process.exit(2);
 }
 const jsDir = fileURLToPath(new URL('../js/', import.meta.url));
-const API_FILES = ['index.js', 'index.d.ts', 'verifier.js', 'verifier.d.ts', 'verifier-worker.js'];
+const API_FILES = ['index.js', 'index.d.ts', 'verifier.js', 'verifier.d.ts', 'verifier-worker.js', 'blob-source.js'];
 const BUILD_FILES = ['aigc_label.js', 'aigc_label.d.ts', 'aigc_label_bg.wasm', 'aigc_label_bg.wasm.d.ts'];
 
 const liteDir = join(packageDir, 'lite');

@@ -1,8 +1,8 @@
-// Runs the verifier off the main thread so a large file never freezes the page.
-// Large files are read through a ByteSource: the verifier asks for the slices it needs
-// (headers, metadata) and a 2 GB video is never read into memory. Small files are read
-// whole, which is faster than many slice reads.
+// Runs the verifier off the main thread so a large file never freezes the page. Small files
+// are read whole; large ones in the slices the verifier asks for (pkg/blob-source.js, shared
+// with the npm package's worker), with progress reported to the page.
 import init, { verify, verifySource, verifyText, version } from './pkg/aigc_label.js';
+import { WHOLE_READ_LIMIT, blobSource, readWhole } from './pkg/blob-source.js';
 
 const ready = init().then(warmUp);
 
@@ -28,29 +28,16 @@ async function warmUp() {
   }
 }
 
-/** Files up to this size are read in one go: one read beats many small slices. */
-const WHOLE_READ_LIMIT = 32 * 1024 * 1024;
-
-/** A ByteSource over a File, reporting progress at most every 100 ms. */
+/** A ByteSource over a File that reports reading progress to the page at most every 100 ms. */
 function fileSource(id, file) {
-  const reader = new FileReaderSync();
-  let bytesRead = 0;
   let lastReport = 0;
-  return {
-    size: file.size,
-    get bytesRead() { return bytesRead; },
-    read(offset, length) {
-      const end = Math.min(file.size, offset + length);
-      const buffer = reader.readAsArrayBuffer(file.slice(offset, end));
-      bytesRead += buffer.byteLength;
-      const now = performance.now();
-      if (now - lastReport > 100) {
-        lastReport = now;
-        self.postMessage({ id, progress: 'reading', bytesRead, size: file.size });
-      }
-      return new Uint8Array(buffer);
-    },
-  };
+  return blobSource(file, (bytesRead, size) => {
+    const now = performance.now();
+    if (now - lastReport > 100) {
+      lastReport = now;
+      self.postMessage({ id, progress: 'reading', bytesRead, size });
+    }
+  });
 }
 
 /**
@@ -88,7 +75,7 @@ self.onmessage = async (event) => {
     // checkbox is cleared (README, "Invisible watermarks").
     const options = { thumbnails: true, watermarks };
     if (file.size <= WHOLE_READ_LIMIT) {
-      const bytes = new Uint8Array(new FileReaderSync().readAsArrayBuffer(file));
+      const bytes = readWhole(file);
       const readMs = performance.now() - started;
       const report = thumbnailsToBlobs(verify(bytes, options));
       self.postMessage({ id, report, ms: performance.now() - started, readMs, bytesRead: file.size });

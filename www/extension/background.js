@@ -61,17 +61,20 @@ function slim(report) {
     format: report.format,
     media: report.media,
     summary: pair(report.summary),
-    evidence: (report.evidence || []).slice(0, 12).map((evidence) => ({
-      kind: evidence.kind,
-      claim: evidence.claim,
-      kindName: evidenceNames(evidence).kind,
-      claimName: evidenceNames(evidence).claim,
-      valid: evidence.valid,
-      location: cut(evidence.location),
-      explanation: pair(evidence.explanation),
-      problems: (evidence.checks || []).filter((check) => !check.ok && !check.advisory)
-        .slice(0, 3).map((check) => cut(check.message)),
-    })),
+    evidence: (report.evidence || []).slice(0, 12).map((evidence) => {
+      const names = evidenceNames(evidence);
+      return {
+        kind: evidence.kind,
+        claim: evidence.claim,
+        kindName: names.kind,
+        claimName: names.claim,
+        valid: evidence.valid,
+        location: cut(evidence.location),
+        explanation: pair(evidence.explanation),
+        problems: (evidence.checks || []).filter((check) => !check.ok && !check.advisory)
+          .slice(0, 3).map((check) => cut(check.message)),
+      };
+    }),
     errors: (report.errors || []).slice(0, 5).map(cut),
   };
 }
