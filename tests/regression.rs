@@ -45,33 +45,43 @@ fn replay(target: &str, data: &[u8]) -> usize {
     scan.blocks.len() + found.evidence.len()
 }
 
-/// The `watermark` target: the check on the bytes as an image, and the search over pixels
-/// made from them.
+/// The `watermark` target: pixel decoding, the search at the decoded size for small images,
+/// the search over pixels made from the bytes, the generation sizes and a resize; then, beyond
+/// the target, the whole check on the bytes.
 #[cfg(feature = "watermark")]
 fn replay_watermark(data: &[u8]) -> usize {
-    use aigc_label::labels::watermark::{find, pixels::Rgb};
-    let report = verify(data, &Options::default().with_watermarks());
-    let mut found = report.evidence.len();
+    use aigc_label::labels::watermark::{pixels, registry};
+    let mut found = 0;
+    if let Some(format) = aigc_label::sniff::sniff(data) {
+        if let Ok(rgb) = pixels::decode(&data, format) {
+            if rgb.width * rgb.height <= 256 * 256 {
+                found += usize::from(registry::detect(&rgb.data, rgb.width, rgb.height).is_some());
+            }
+        }
+    }
     if let [w, h, rest @ ..] = data {
         if !rest.is_empty() {
-            let (width, height) = (256 + usize::from(*w), 256 + usize::from(*h));
-            let data = rest
+            let (width, height) = (8 + usize::from(*w), 8 + usize::from(*h));
+            let data: Vec<u8> = rest
                 .iter()
                 .copied()
                 .cycle()
                 .take(width * height * 3)
                 .collect();
-            found += usize::from(
-                find(&Rgb {
-                    width,
-                    height,
-                    data,
-                })
-                .is_some(),
-            );
+            found += usize::from(registry::detect(&data, width, height).is_some());
+            let _ = registry::sizes_to_try(width * 8, height * 8);
+            let rgb = pixels::Rgb {
+                width,
+                height,
+                data,
+            };
+            let _ = pixels::resize(&rgb, width / 2 + 1, height + 3);
         }
     }
     found
+        + verify(data, &Options::default().with_watermarks())
+            .evidence
+            .len()
 }
 
 /// Without the watermark check there is nothing to replay.
