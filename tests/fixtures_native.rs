@@ -25,6 +25,28 @@ fn fixtures_on_disk_all_have_a_case() {
     }
 }
 
+/// Labels inside compressed PDF structures are found and their place is named.
+#[test]
+fn pdf_labels_in_compressed_streams_name_their_place() {
+    let locations = |name: &str| -> Vec<String> {
+        let bytes = std::fs::read(format!(
+            "{}/tests/fixtures/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ));
+        let report = verify(&bytes.unwrap(), &Options::default());
+        assert!(report.errors.is_empty(), "{name}: {:?}", report.errors);
+        report.evidence.iter().map(|e| e.location.clone()).collect()
+    };
+    assert_eq!(
+        locations("documents/label2-objstm.pdf"),
+        ["PDF document Info entry \"AIGC\" (object 5 0, in object stream 1) at byte 15"]
+    );
+    assert_eq!(
+        locations("documents/label3-xmp-flate.pdf"),
+        ["XMP packet in Flate-compressed XMP metadata stream (object 8) at byte 1324"]
+    );
+}
+
 /// The CLI's path: the same files read by seeking through a file-backed source.
 #[test]
 fn a_file_source_gives_the_same_report_as_memory() {

@@ -1,10 +1,12 @@
-//! PDF: the document Info dictionary's `/AIGC` entry and uncompressed XMP metadata
-//! packets. A bounded text scan, not a PDF engine: the last trailer's `/Info n g R` is
-//! followed to the newest `n g obj`, so an older label left behind by an incremental
-//! update is not mistaken for the current one. Files over 64 MB are read at both ends
+//! PDF: the document Info dictionary's `/AIGC` entry and XMP metadata packets. A bounded
+//! text scan, not a PDF engine (no crate reads a PDF's metadata without pulling in a whole
+//! document model): the last trailer's `/Info n g R` (a classic trailer or a cross-reference
+//! stream's dictionary) is followed to the newest `n g obj`, or, failing that, into the
+//! Flate-compressed object streams (`/Type /ObjStm`, PDF 1.5+, what pdf-lib and qpdf write), so
+//! an older label left behind by an incremental update is not mistaken for the current one.
+//! XMP is read as plain packets and from Flate-compressed metadata streams. Every inflation is
+//! bounded by the per-file limits of [`Scan::inflate`]. Files over 64 MB are read at both ends
 //! only (the header, and the trailer with recent updates).
-//!
-//! Not read: Info dictionaries inside compressed object streams, and compressed XMP.
 
 use super::{Block, BlockKind, Scan};
 use crate::bytes::find;
@@ -16,6 +18,15 @@ const WHOLE: u64 = 64 << 20;
 const WINDOW: u64 = 8 << 20;
 /// Longest PDF string value read.
 const MAX_STRING: usize = 1 << 20;
+/// How far before its `stream` keyword a stream's `n g obj` header is looked for.
+const MAX_STREAM_DICT: usize = 2048;
+/// `stream` keywords looked at per file: bounds the work on a file made of nothing else.
+const MAX_STREAM_KEYWORDS: usize = 65_536;
+/// Compressed streams inflated per file (object streams and metadata streams).
+const MAX_INFLATED_STREAMS: usize = 256;
+/// Compressed streams of one kind that fail to inflate before the rest of that kind are
+/// passed over (a file of broken streams would otherwise fill the report with errors).
+const MAX_CORRUPT_STREAMS: usize = 3;
 
 /// Scans a PDF for its label.
 pub fn scan(source: &dyn Source) -> Scan<'static> {
@@ -35,10 +46,12 @@ pub fn scan(source: &dyn Source) -> Scan<'static> {
                 return scan;
             }
         };
+        let streams = compressed_streams(&data);
         if !found_info {
-            found_info = read_info(&mut scan, &data, start);
+            found_info = read_info(&mut scan, &data, &streams, start);
         }
         read_xmp_packets(&mut scan, &data, start);
+        read_compressed_xmp(&mut scan, &streams, start);
     }
     if !found_info && len <= WHOLE {
         if let Ok(data) = source.read_at(0, len as usize) {
@@ -48,9 +61,9 @@ pub fn scan(source: &dyn Source) -> Scan<'static> {
     scan
 }
 
-/// Follows the last `/Info n g R` to its object and reads `/AIGC` there. Returns whether
-/// an Info dictionary was found.
-fn read_info(scan: &mut Scan<'_>, data: &[u8], base: u64) -> bool {
+/// Follows the last `/Info n g R` to its object, written out or inside an object stream, and
+/// reads `/AIGC` there. Returns whether an Info dictionary was found.
+fn read_info(scan: &mut Scan<'_>, data: &[u8], streams: &[StreamObject<'_>], base: u64) -> bool {
     let Some(info_at) = rfind(data, b"/Info") else {
         return false;
     };
@@ -58,17 +71,49 @@ fn read_info(scan: &mut Scan<'_>, data: &[u8], base: u64) -> bool {
         return false;
     };
     let header = format!("{number} {generation} obj");
-    let Some(object_at) = rfind_token(data, header.as_bytes()) else {
-        return false;
-    };
-    let dict_start = object_at + header.len();
-    let Some(value_at) = dictionary_key(data, dict_start, b"/AIGC") else {
-        return true;
-    };
-    if let Some(value) = pdf_string(data.get(value_at..).unwrap_or_default()) {
+    if let Some(object_at) = rfind_token(data, header.as_bytes()) {
         let at = base + object_at as u64;
         let place =
             format!("PDF document Info entry \"AIGC\" (object {number} {generation}) at byte {at}");
+        read_aigc_entry(scan, data, object_at + header.len(), place, at);
+        return true;
+    }
+    if generation != 0 {
+        return false; // objects in object streams have generation 0
+    }
+    let mut corrupt = 0;
+    for stream in streams.iter().rev().filter(|s| s.is_object_stream()) {
+        let place = format!("PDF object stream {}", stream.number);
+        let errors = scan.errors.len();
+        let objects = scan.inflate(stream.data, &place).unwrap_or_default();
+        if let Some(object_at) = object_stream_entry(stream.dict, &objects, number) {
+            let at = base + stream.at as u64;
+            let place = format!(
+                "PDF document Info entry \"AIGC\" (object {number} 0, in object stream {}) at byte {at}",
+                stream.number
+            );
+            read_aigc_entry(scan, &objects, object_at, place, at);
+            return true;
+        }
+        if scan.errors.len() > errors {
+            corrupt += 1;
+            if corrupt == MAX_CORRUPT_STREAMS {
+                scan.error(format!(
+                    "PDF: {MAX_CORRUPT_STREAMS} object streams could not be inflated; the others were not read"
+                ));
+                break;
+            }
+        }
+    }
+    false
+}
+
+/// Reads the `/AIGC` string of the dictionary that starts at `dict_start`, if it has one.
+fn read_aigc_entry(scan: &mut Scan<'_>, data: &[u8], dict_start: usize, place: String, at: u64) {
+    let Some(value_at) = dictionary_key(data, dict_start, b"/AIGC") else {
+        return;
+    };
+    if let Some(value) = pdf_string(data.get(value_at..).unwrap_or_default()) {
         scan.push(Block::owned(
             BlockKind::Text { key: "AIGC".into() },
             place,
@@ -76,11 +121,192 @@ fn read_info(scan: &mut Scan<'_>, data: &[u8], base: u64) -> bool {
             value.into_bytes(),
         ));
     } else {
-        scan.error(format!(
-            "PDF: the /AIGC entry of object {number} {generation} is not a readable string"
-        ));
+        scan.error(format!("{place}: the value is not a readable string"));
     }
-    true
+}
+
+/// Where object `number` starts in the inflated data of an object stream: its header is `/N`
+/// pairs of object number and offset (relative to `/First`).
+fn object_stream_entry(dict: &[u8], objects: &[u8], number: u32) -> Option<usize> {
+    let count = integer_entry(dict, b"/N")?;
+    let first = usize::try_from(integer_entry(dict, b"/First")?).ok()?;
+    let header = std::str::from_utf8(objects.get(..first)?).ok()?;
+    let mut numbers = header.split_ascii_whitespace().map(str::parse::<u64>);
+    for _ in 0..count.min(1 << 20) {
+        let (Some(Ok(object)), Some(Ok(offset))) = (numbers.next(), numbers.next()) else {
+            return None;
+        };
+        if object == u64::from(number) {
+            let at = first.checked_add(usize::try_from(offset).ok()?)?;
+            return (at < objects.len()).then_some(at);
+        }
+    }
+    None
+}
+
+/// A non-negative integer value of `key` at the top of a stream dictionary.
+fn integer_entry(dict: &[u8], key: &[u8]) -> Option<u64> {
+    let mut from = 0;
+    while let Some(at) = dict
+        .get(from..)
+        .and_then(|d| find(d, key))
+        .map(|i| from + i)
+    {
+        from = at + key.len();
+        if dict.get(from).is_some_and(|b| b.is_ascii_alphanumeric()) {
+            continue; // a longer name, e.g. /Names for /N
+        }
+        let digits: String = skip_space(dict, from)
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .take(12)
+            .map(|&b| char::from(b))
+            .collect();
+        return digits.parse().ok();
+    }
+    None
+}
+
+/// A stream object found by a forward scan: `n g obj << … >> stream … endstream`.
+struct StreamObject<'a> {
+    /// The object number.
+    number: u32,
+    /// Offset of the `n g obj` header in the scanned data.
+    at: usize,
+    /// The stream dictionary's text.
+    dict: &'a [u8],
+    /// The encoded stream data.
+    data: &'a [u8],
+}
+
+impl StreamObject<'_> {
+    fn has(&self, name: &[u8]) -> bool {
+        find(self.dict, name).is_some()
+    }
+
+    fn is_object_stream(&self) -> bool {
+        entry_is(self.dict, b"/Type", b"/ObjStm")
+    }
+
+    /// A metadata stream (`/Type /Metadata /Subtype /XML`), not a stream that refers to one.
+    fn is_metadata(&self) -> bool {
+        entry_is(self.dict, b"/Type", b"/Metadata") || entry_is(self.dict, b"/Subtype", b"/XML")
+    }
+}
+
+/// Where the `n g obj` header whose keyword is at `obj` starts, and its object number.
+fn object_header(data: &[u8], obj: usize) -> Option<(usize, u32)> {
+    let digits_before = |end: usize| {
+        let start = end
+            - data
+                .get(..end)?
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+        (start < end).then_some(start)
+    };
+    let spaces_before = |end: usize| {
+        end - data.get(..end).map_or(0, |d| {
+            d.iter()
+                .rev()
+                .take_while(|b| b.is_ascii_whitespace())
+                .count()
+        })
+    };
+    let generation = digits_before(spaces_before(obj))?;
+    let number_end = spaces_before(generation);
+    let number_start = digits_before(number_end)?;
+    let number = std::str::from_utf8(data.get(number_start..number_end)?)
+        .ok()?
+        .parse()
+        .ok()?;
+    Some((number_start, number))
+}
+
+/// Whether `dict` has the entry `key name` (white space between them optional).
+fn entry_is(dict: &[u8], key: &[u8], name: &[u8]) -> bool {
+    let mut from = 0;
+    while let Some(at) = dict
+        .get(from..)
+        .and_then(|d| find(d, key))
+        .map(|i| from + i)
+    {
+        from = at + key.len();
+        let value = skip_space(dict, from);
+        if value.starts_with(name)
+            && !value
+                .get(name.len())
+                .is_some_and(|b| b.is_ascii_alphanumeric())
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// The Flate-compressed object streams and metadata streams in `data`, in file order, at most
+/// [`MAX_INFLATED_STREAMS`]; other streams (images, page contents) are passed over.
+fn compressed_streams(data: &[u8]) -> Vec<StreamObject<'_>> {
+    let mut streams = Vec::new();
+    let mut from = 0;
+    for _ in 0..MAX_STREAM_KEYWORDS {
+        let Some(keyword) = data
+            .get(from..)
+            .and_then(|d| find(d, b"stream"))
+            .map(|i| from + i)
+        else {
+            break;
+        };
+        from = keyword + 6;
+        if keyword >= 3 && data.get(keyword - 3..keyword) == Some(b"end") {
+            continue;
+        }
+        let Some(start) = stream_data_start(data, keyword) else {
+            continue;
+        };
+        let Some(length) = data.get(start..).and_then(|d| find(d, b"endstream")) else {
+            break; // no later stream has an end either
+        };
+        from = start + length + 9;
+        let Some(stream) = stream_at(data, keyword, start, length) else {
+            continue;
+        };
+        let wanted = stream.is_object_stream() || stream.is_metadata();
+        if wanted && stream.has(b"/FlateDecode") && !stream.has(b"/DecodeParms") {
+            streams.push(stream);
+            if streams.len() == MAX_INFLATED_STREAMS {
+                break;
+            }
+        }
+    }
+    streams
+}
+
+/// Where the data of a stream starts: after its `stream` keyword and end of line.
+fn stream_data_start(data: &[u8], keyword: usize) -> Option<usize> {
+    let mut start = keyword + 6;
+    match data.get(start) {
+        Some(b'\r') if data.get(start + 1) == Some(&b'\n') => start += 2,
+        Some(b'\r' | b'\n') => start += 1,
+        _ => return None,
+    }
+    Some(start)
+}
+
+/// The stream whose `stream` keyword is at `keyword` and whose data is `length` bytes from
+/// `start`, when its `n g obj` header is found.
+fn stream_at(data: &[u8], keyword: usize, start: usize, length: usize) -> Option<StreamObject<'_>> {
+    let window = keyword.saturating_sub(MAX_STREAM_DICT);
+    let before = data.get(window..keyword)?;
+    let obj = rfind_token(before, b"obj")?;
+    let (header, number) = object_header(before, obj)?;
+    Some(StreamObject {
+        number,
+        at: window + header,
+        dict: before.get(obj + 3..)?,
+        data: data.get(start..start.checked_add(length)?)?,
+    })
 }
 
 /// Every `/AIGC (…)` entry, when no Info dictionary could be followed.
@@ -104,7 +330,54 @@ fn read_loose_entries(scan: &mut Scan<'_>, data: &[u8]) {
     }
 }
 
+/// XMP packets written as plain text (the usual, uncompressed metadata stream).
 fn read_xmp_packets(scan: &mut Scan<'_>, data: &[u8], base: u64) {
+    for (start, packet) in xmp_packets(data) {
+        let at = base + start as u64;
+        let place = format!("XMP metadata stream at byte {at}");
+        scan.push(Block::owned(
+            BlockKind::Xmp,
+            place,
+            at as usize,
+            packet.to_vec(),
+        ));
+    }
+}
+
+/// XMP packets inside Flate-compressed metadata streams.
+fn read_compressed_xmp(scan: &mut Scan<'_>, streams: &[StreamObject<'_>], base: u64) {
+    let mut corrupt = 0;
+    for stream in streams.iter().filter(|s| s.is_metadata()) {
+        let at = base + stream.at as u64;
+        let place = format!(
+            "Flate-compressed XMP metadata stream (object {}) at byte {at}",
+            stream.number
+        );
+        let errors = scan.errors.len();
+        let inflated = scan.inflate(stream.data, &place).unwrap_or_default();
+        for (_, packet) in xmp_packets(&inflated) {
+            scan.push(Block::owned(
+                BlockKind::Xmp,
+                place.clone(),
+                at as usize,
+                packet.to_vec(),
+            ));
+        }
+        if scan.errors.len() > errors {
+            corrupt += 1;
+            if corrupt == MAX_CORRUPT_STREAMS {
+                scan.error(format!(
+                    "PDF: {MAX_CORRUPT_STREAMS} metadata streams could not be inflated; the others were not read"
+                ));
+                return;
+            }
+        }
+    }
+}
+
+/// Each `<x:xmpmeta …>…</x:xmpmeta>` in `data`, with its offset.
+fn xmp_packets(data: &[u8]) -> Vec<(usize, &[u8])> {
+    let mut packets = Vec::new();
     let mut from = 0;
     while let Some(start) = data
         .get(from..)
@@ -116,18 +389,12 @@ fn read_xmp_packets(scan: &mut Scan<'_>, data: &[u8], base: u64) {
             .and_then(|d| find(d, b"</x:xmpmeta>"))
             .map(|i| start + i + 12)
         else {
-            return;
+            break;
         };
-        let at = base + start as u64;
-        let place = format!("XMP metadata stream at byte {at}");
-        scan.push(Block::owned(
-            BlockKind::Xmp,
-            place,
-            at as usize,
-            data.get(start..end).unwrap_or_default().to_vec(),
-        ));
+        packets.push((start, data.get(start..end).unwrap_or_default()));
         from = end;
     }
+    packets
 }
 
 fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -365,6 +632,149 @@ mod tests {
     fn loose_entries_when_there_is_no_trailer() {
         let scan = scan_bytes(b"%PDF-1.4\n<< /AIGC (x) >>");
         assert_eq!(scan.blocks[0].place, "PDF entry \"AIGC\" at byte 12");
+    }
+
+    fn zlib(data: &[u8]) -> Vec<u8> {
+        miniz_oxide::deflate::compress_to_vec_zlib(data, 6)
+    }
+
+    /// A PDF 1.5 file whose Info dictionary (object 5) sits in object stream 1 and whose
+    /// cross-reference stream names it.
+    fn object_stream_pdf(info: &[u8], dict_extra: &str) -> Vec<u8> {
+        let objects = [b"<< /Type /Catalog >>".as_slice(), info];
+        let offsets = format!("3 0 5 {}", objects[0].len() + 1);
+        let first = offsets.len() + 1;
+        let body = [offsets.as_bytes(), b" ", objects[0], b" ", objects[1]].concat();
+        let packed = zlib(&body);
+        let mut pdf = format!(
+            "%PDF-1.5\n1 0 obj\n<< /Type /ObjStm /N 2 /First {first} /Filter /FlateDecode{dict_extra} /Length {} >>\nstream\n",
+            packed.len()
+        )
+        .into_bytes();
+        pdf.extend_from_slice(&packed);
+        pdf.extend_from_slice(b"\nendstream\nendobj\n8 0 obj\n<< /Type /XRef /Info 5 0 R /Root 3 0 R /Filter /FlateDecode /DecodeParms << /Columns 4 /Predictor 12 >> /Length 3 >>\nstream\nxyz\nendstream\nendobj\nstartxref\n0\n%%EOF\n");
+        pdf
+    }
+
+    #[test]
+    fn follows_the_info_reference_into_an_object_stream() {
+        let pdf = object_stream_pdf(
+            b"<< /Producer (p) /AIGC (\\{\"AIGC\":\\{\"Label\":\"2\"\\}\\}) >>",
+            "",
+        );
+        let scan = scan_bytes(&pdf);
+        assert!(scan.errors.is_empty(), "{:?}", scan.errors);
+        assert_eq!(scan.blocks.len(), 1);
+        assert_eq!(scan.blocks[0].text(), "{\"AIGC\":{\"Label\":\"2\"}}");
+        assert_eq!(
+            scan.blocks[0].place,
+            "PDF document Info entry \"AIGC\" (object 5 0, in object stream 1) at byte 9"
+        );
+    }
+
+    #[test]
+    fn object_streams_with_predictors_or_broken_headers_are_passed_over() {
+        let info = b"<< /AIGC (x) >>".as_slice();
+        let with_predictor = object_stream_pdf(info, " /DecodeParms << /Predictor 12 >>");
+        assert!(scan_bytes(&with_predictor).blocks.is_empty());
+        // An object number the header does not list.
+        let pdf = object_stream_pdf(info, "");
+        let other = String::from_utf8_lossy(&pdf).replace("/Info 5 0 R", "/Info 6 0 R");
+        assert!(scan_bytes(other.as_bytes()).blocks.is_empty());
+        // /First beyond the inflated data.
+        let beyond = String::from_utf8_lossy(&pdf).replace("/First 10", "/First 99999");
+        assert!(scan_bytes(beyond.as_bytes()).blocks.is_empty());
+    }
+
+    #[test]
+    fn a_corrupt_object_stream_is_an_error_entry() {
+        let pdf = b"%PDF-1.5\n1 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode >>\nstream\nnot zlib\nendstream\nendobj\n2 0 obj\n<< /Type /XRef /Info 5 0 R >>\nstream\n\nendstream\nendobj\n";
+        let scan = scan_bytes(pdf);
+        assert!(scan.blocks.is_empty());
+        assert_eq!(
+            scan.errors,
+            ["PDF object stream 1: its compressed data is corrupt"]
+        );
+    }
+
+    #[test]
+    fn broken_streams_stop_after_three() {
+        let broken = |dict: &str| {
+            let mut pdf = b"%PDF-1.5\n".to_vec();
+            for number in 1..=5 {
+                pdf.extend_from_slice(format!("{number} 0 obj\n<< {dict} /Filter /FlateDecode >>\nstream\nxx\nendstream\nendobj\n").as_bytes());
+            }
+            pdf.extend_from_slice(b"trailer\n<< /Info 9 0 R >>\n");
+            scan_bytes(&pdf).errors
+        };
+        let errors = broken("/Type /ObjStm /N 1 /First 4");
+        assert_eq!(errors.len(), 4, "{errors:?}");
+        assert_eq!(
+            errors[0],
+            "PDF object stream 5: its compressed data is corrupt"
+        );
+        assert_eq!(
+            errors[3],
+            "PDF: 3 object streams could not be inflated; the others were not read"
+        );
+        let errors = broken("/Type /Metadata /Subtype /XML");
+        assert_eq!(errors.len(), 4, "{errors:?}");
+        assert_eq!(
+            errors[3],
+            "PDF: 3 metadata streams could not be inflated; the others were not read"
+        );
+    }
+
+    #[test]
+    fn reads_xmp_from_a_compressed_metadata_stream_only() {
+        // Repetitive enough that deflate compresses it (a stored block would leave it readable).
+        let description = "<rdf:Description rdf:about=''/>".repeat(20);
+        let xmp = format!(
+            "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF>{description}</rdf:RDF></x:xmpmeta>"
+        );
+        let xmp = xmp.as_bytes();
+        let packed = zlib(xmp);
+        assert!(find(&packed, b"xmpmeta").is_none());
+        let stream = |dict: &str| {
+            let mut pdf = format!(
+                "%PDF-1.4\n7 0 obj\n<< {dict} /Filter /FlateDecode /Length {} >>\nstream\r\n",
+                packed.len()
+            )
+            .into_bytes();
+            pdf.extend_from_slice(&packed);
+            pdf.extend_from_slice(b"\r\nendstream\nendobj\n");
+            pdf
+        };
+        let scan = scan_bytes(&stream("/Type /Metadata /Subtype /XML"));
+        assert_eq!(scan.blocks.len(), 1);
+        assert_eq!(scan.blocks[0].data.as_ref(), xmp);
+        assert_eq!(
+            scan.blocks[0].place,
+            "Flate-compressed XMP metadata stream (object 7) at byte 9"
+        );
+        // An image that refers to a metadata stream is not one.
+        assert!(scan_bytes(&stream("/Subtype /Image /Metadata 9 0 R"))
+            .blocks
+            .is_empty());
+        assert!(
+            scan_bytes(&stream("/Type/Metadata/Subtype/XML"))
+                .blocks
+                .len()
+                == 1
+        );
+    }
+
+    #[test]
+    fn compressed_structures_survive_truncation() {
+        let mut pdf = object_stream_pdf(b"<< /AIGC (x) >>", "");
+        let xmp = zlib(b"<x:xmpmeta></x:xmpmeta>");
+        pdf.extend_from_slice(b"9 0 obj\n<< /Type /Metadata /Filter /FlateDecode >>\nstream\n");
+        pdf.extend_from_slice(&xmp);
+        pdf.extend_from_slice(b"\nendstream\nendobj\n");
+        assert_eq!(scan_bytes(&pdf).blocks.len(), 2);
+        for end in 0..pdf.len() {
+            let _ = scan_bytes(&pdf[..end]);
+        }
     }
 
     #[test]

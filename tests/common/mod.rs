@@ -518,6 +518,22 @@ pub const CASES: &[Case] = &[
         Some(("ProduceID", "qwen-pdf-1"))
     ),
     case!(
+        "documents/label2-objstm.pdf",
+        PossiblyAi,
+        "pdf",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "qwen-pdf-2"))
+    ),
+    case!(
+        "documents/label3-xmp-flate.pdf",
+        SuspectedAi,
+        "pdf",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "qwen-pdf-3"))
+    ),
+    case!(
         "documents/label1.docx",
         AiLabeled,
         "docx",

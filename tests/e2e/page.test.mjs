@@ -66,6 +66,8 @@ const expectations = [
   ['media/label1.mkv', 'ai_labeled'],
   ['documents/label1.docx', 'ai_labeled'],
   ['documents/label1.pdf', 'ai_labeled'],
+  ['documents/label2-objstm.pdf', 'possibly_ai'],
+  ['documents/label3-xmp-flate.pdf', 'suspected_ai'],
 ];
 
 for (const [name, verdict] of expectations) {
