@@ -638,6 +638,15 @@ mod tests {
         miniz_oxide::deflate::compress_to_vec_zlib(data, 6)
     }
 
+    /// `n 0 obj << dict >> stream … endstream endobj`, with `eol` after `stream` and before
+    /// `endstream`.
+    fn stream_object(number: u32, dict: &str, data: &[u8], eol: &str) -> Vec<u8> {
+        let mut object = format!("{number} 0 obj\n<< {dict} >>\nstream{eol}").into_bytes();
+        object.extend_from_slice(data);
+        object.extend_from_slice(format!("{eol}endstream\nendobj\n").as_bytes());
+        object
+    }
+
     /// A PDF 1.5 file whose Info dictionary (object 5) sits in object stream 1 and whose
     /// cross-reference stream names it.
     fn object_stream_pdf(info: &[u8], dict_extra: &str) -> Vec<u8> {
@@ -646,14 +655,18 @@ mod tests {
         let first = offsets.len() + 1;
         let body = [offsets.as_bytes(), b" ", objects[0], b" ", objects[1]].concat();
         let packed = zlib(&body);
-        let mut pdf = format!(
-            "%PDF-1.5\n1 0 obj\n<< /Type /ObjStm /N 2 /First {first} /Filter /FlateDecode{dict_extra} /Length {} >>\nstream\n",
+        let object_stream = format!(
+            "/Type /ObjStm /N 2 /First {first} /Filter /FlateDecode{dict_extra} /Length {}",
             packed.len()
-        )
-        .into_bytes();
-        pdf.extend_from_slice(&packed);
-        pdf.extend_from_slice(b"\nendstream\nendobj\n8 0 obj\n<< /Type /XRef /Info 5 0 R /Root 3 0 R /Filter /FlateDecode /DecodeParms << /Columns 4 /Predictor 12 >> /Length 3 >>\nstream\nxyz\nendstream\nendobj\nstartxref\n0\n%%EOF\n");
-        pdf
+        );
+        let xref = "/Type /XRef /Info 5 0 R /Root 3 0 R /Filter /FlateDecode /DecodeParms << /Columns 4 /Predictor 12 >> /Length 3";
+        [
+            b"%PDF-1.5\n".to_vec(),
+            stream_object(1, &object_stream, &packed, "\n"),
+            stream_object(8, xref, b"xyz", "\n"),
+            b"startxref\n0\n%%EOF\n".to_vec(),
+        ]
+        .concat()
     }
 
     #[test]
@@ -702,7 +715,8 @@ mod tests {
         let broken = |dict: &str| {
             let mut pdf = b"%PDF-1.5\n".to_vec();
             for number in 1..=5 {
-                pdf.extend_from_slice(format!("{number} 0 obj\n<< {dict} /Filter /FlateDecode >>\nstream\nxx\nendstream\nendobj\n").as_bytes());
+                let dict = format!("{dict} /Filter /FlateDecode");
+                pdf.extend_from_slice(&stream_object(number, &dict, b"xx", "\n"));
             }
             pdf.extend_from_slice(b"trailer\n<< /Info 9 0 R >>\n");
             scan_bytes(&pdf).errors
@@ -736,14 +750,12 @@ mod tests {
         let packed = zlib(xmp);
         assert!(find(&packed, b"xmpmeta").is_none());
         let stream = |dict: &str| {
-            let mut pdf = format!(
-                "%PDF-1.4\n7 0 obj\n<< {dict} /Filter /FlateDecode /Length {} >>\nstream\r\n",
-                packed.len()
-            )
-            .into_bytes();
-            pdf.extend_from_slice(&packed);
-            pdf.extend_from_slice(b"\r\nendstream\nendobj\n");
-            pdf
+            let dict = format!("{dict} /Filter /FlateDecode /Length {}", packed.len());
+            [
+                b"%PDF-1.4\n".to_vec(),
+                stream_object(7, &dict, &packed, "\r\n"),
+            ]
+            .concat()
         };
         let scan = scan_bytes(&stream("/Type /Metadata /Subtype /XML"));
         assert_eq!(scan.blocks.len(), 1);
@@ -768,9 +780,12 @@ mod tests {
     fn compressed_structures_survive_truncation() {
         let mut pdf = object_stream_pdf(b"<< /AIGC (x) >>", "");
         let xmp = zlib(b"<x:xmpmeta></x:xmpmeta>");
-        pdf.extend_from_slice(b"9 0 obj\n<< /Type /Metadata /Filter /FlateDecode >>\nstream\n");
-        pdf.extend_from_slice(&xmp);
-        pdf.extend_from_slice(b"\nendstream\nendobj\n");
+        pdf.extend_from_slice(&stream_object(
+            9,
+            "/Type /Metadata /Filter /FlateDecode",
+            &xmp,
+            "\n",
+        ));
         assert_eq!(scan_bytes(&pdf).blocks.len(), 2);
         for end in 0..pdf.len() {
             let _ = scan_bytes(&pdf[..end]);
