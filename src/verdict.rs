@@ -138,11 +138,20 @@ pub fn summarize(verdict: Verdict, evidence: &[Evidence]) -> Summary {
             )
         }
         Verdict::NoLabel => {
-            let c2pa = evidence
-                .iter()
-                .any(|e| e.kind == EvidenceKind::C2paManifest);
+            let c2pa = |unverified: bool| {
+                evidence
+                    .iter()
+                    .any(|e| e.kind == EvidenceKind::C2paManifest && e.unverified == unverified)
+            };
             let not_ai = evidence.iter().any(|e| e.claim == Claim::NotAi);
-            if c2pa {
+            // A validated store that reached no_label passed validation (a failing one makes
+            // the verdict invalid_label): say so, as the page's C2PA card does.
+            if c2pa(false) {
+                (
+                    "Content Credentials (C2PA) are present and intact, but they carry no AI label. Absence of a label proves nothing.".to_string(),
+                    "存在完好的 C2PA 内容凭证，但其中没有AI标识。没有标识并不能证明内容非AI生成。".to_string(),
+                )
+            } else if c2pa(true) {
                 (
                     "Content Credentials (C2PA) are present but were not verified, and no AI label was found. Absence of a label proves nothing.".to_string(),
                     "存在 C2PA 内容凭证（未校验），未发现AI标识。没有标识并不能证明内容非AI生成。".to_string(),
@@ -237,6 +246,27 @@ mod tests {
         let mut c2pa = evidence(EvidenceKind::C2paManifest, Claim::Unknown, false);
         c2pa.unverified = true;
         assert_eq!(decide(&[c2pa]), Verdict::NoLabel);
+    }
+
+    #[test]
+    fn no_label_summary_tells_validated_from_unverified_credentials() {
+        let validated = evidence(EvidenceKind::C2paManifest, Claim::Unknown, true);
+        let mut detected = validated.clone();
+        detected.unverified = true;
+        let s = summarize(Verdict::NoLabel, &[validated]);
+        assert_eq!(
+            s.en,
+            "Content Credentials (C2PA) are present and intact, but they carry no AI label. Absence of a label proves nothing."
+        );
+        assert_eq!(
+            s.zh,
+            "存在完好的 C2PA 内容凭证，但其中没有AI标识。没有标识并不能证明内容非AI生成。"
+        );
+        let s = summarize(Verdict::NoLabel, &[detected]);
+        assert_eq!(
+            s.en,
+            "Content Credentials (C2PA) are present but were not verified, and no AI label was found. Absence of a label proves nothing."
+        );
     }
 
     #[test]

@@ -181,6 +181,26 @@ fn c2pa_evidence_explains_itself_and_lists_the_ingredient_tree() {
 
 #[test]
 #[cfg(feature = "c2pa")]
+fn validated_credentials_without_ai_are_called_intact_not_unverified() {
+    for name in [
+        "corpus/adobe-20220124-C.jpg",
+        "corpus/adobe-20220124-CA.jpg",
+        "corpus/adobe-20220124-CACA.jpg",
+        "corpus/adobe-20220124-CAI.jpg",
+    ] {
+        let bytes = std::fs::read(format!("tests/fixtures/{name}")).unwrap();
+        let report = verify(&bytes, &Options::default());
+        assert_eq!(report.verdict, Verdict::NoLabel, "{name}");
+        assert_eq!(
+            report.summary.en,
+            "Content Credentials (C2PA) are present and intact, but they carry no AI label. Absence of a label proves nothing.",
+            "{name}"
+        );
+    }
+}
+
+#[test]
+#[cfg(feature = "c2pa")]
 fn thumbnails_are_embedded_only_when_asked_for() {
     let with = c2pa_evidence(
         "corpus/firefly-1.png",
