@@ -93,6 +93,22 @@ function ask(message, onProgress = () => {}) {
   });
 }
 
+/** Checks that end sooner than this never draw the spinner, so a quick verdict does not flash it. */
+const BUSY_DELAY_MS = 100;
+
+/**
+ * Marks the result busy at once for scripts (data-state="busy", no data-verdict) but draws the
+ * spinner only if the check is still running after BUSY_DELAY_MS: redrawing the page while the
+ * worker starts would delay the worker's answer by a frame. Returns the function that cancels
+ * the spinner.
+ */
+function markBusy(zh, en) {
+  result.removeAttribute('data-verdict');
+  result.dataset.state = 'busy';
+  const timer = setTimeout(() => showBusy(zh, en), BUSY_DELAY_MS);
+  return () => clearTimeout(timer);
+}
+
 function showBusy(zh, en, progress) {
   result.removeAttribute('data-verdict');
   result.dataset.state = 'busy';
@@ -108,13 +124,23 @@ function showBusy(zh, en, progress) {
 async function checkFile(file) {
   if (!file) return;
   const started = performance.now();
-  showBusy('正在核验…', 'Checking…');
+  const cancelSpinner = markBusy('正在核验…', 'Checking…');
   const watermarks = document.getElementById('watermarks').checked;
-  const { report, ms, readMs, bytesRead } = await ask({ type: 'file', file, watermarks }, (message) => {
+  const answer = ask({ type: 'file', file, watermarks }, (message) => {
+    cancelSpinner();
     showBusy('正在读取所需部分…', 'Reading the parts that matter…', message);
   });
+  // Made while the worker checks the file: registering a blob URL is a round trip to the
+  // browser process.
+  const preview = file.type.startsWith('image/') ? URL.createObjectURL(file) : undefined;
+  const { report, ms, readMs, bytesRead } = await answer;
+  cancelSpinner();
   if (currentPreview) URL.revokeObjectURL(currentPreview);
-  currentPreview = file.type.startsWith('image/') && report.media === 'image' ? URL.createObjectURL(file) : undefined;
+  currentPreview = preview;
+  if (preview && report.media !== 'image') {
+    URL.revokeObjectURL(preview);
+    currentPreview = undefined;
+  }
   render(report, { name: file.name, size: file.size, ms, preview: currentPreview, bytesRead });
   // Time from the file being chosen to the verdict on screen, read by bench/browser.mjs.
   result.dataset.elapsedMs = (performance.now() - started).toFixed(2);
@@ -126,8 +152,9 @@ async function checkFile(file) {
 }
 
 async function checkText(text) {
-  showBusy('正在核验文本…', 'Checking the text…');
+  const cancelSpinner = markBusy('正在核验文本…', 'Checking the text…');
   const { report, ms } = await ask({ type: 'text', text });
+  cancelSpinner();
   render(report, { name: '粘贴的文本 / pasted text', size: new TextEncoder().encode(text).length, ms, text });
 }
 

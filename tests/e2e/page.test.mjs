@@ -187,6 +187,44 @@ test('random bytes and a truncated PNG give a clean answer', async () => {
   assert.match(await page.locator('#result .errors').textContent(), /truncated/);
 });
 
+/** Runs `start` in the page and records whether the spinner was drawn before the verdict. */
+async function spinnerDrawnWhile(start) {
+  await page.evaluate(() => {
+    const result = document.getElementById('result');
+    result.removeAttribute('data-verdict');
+    window.spinnerSeen = false;
+    window.markedBusy = false;
+    window.spinnerWatch?.disconnect();
+    window.spinnerWatch = new MutationObserver((records) => {
+      if (result.querySelector('.busy')) window.spinnerSeen = true;
+      if (records.some((r) => r.attributeName === 'data-state' && r.oldValue === 'busy')) window.markedBusy = true;
+    });
+    window.spinnerWatch.observe(result, { childList: true, subtree: true, attributeFilter: ['data-state'], attributeOldValue: true });
+  });
+  await start();
+  await page.waitForSelector('#result[data-verdict]', { timeout: 60000 });
+  const seen = await page.evaluate(() => ({ spinner: window.spinnerSeen, busy: window.markedBusy }));
+  assert.equal(seen.busy, true, 'data-state="busy" while the check runs');
+  return seen.spinner;
+}
+
+test('a quick check shows its verdict without flashing the spinner; a long one draws it', async () => {
+  // A check of this file takes ~5 ms once the worker is up; three tries so that one stall of
+  // a loaded machine past the 100 ms delay does not fail the test.
+  await upload(fixture('corpus/adobe-20220124-A.jpg'));
+  const quick = [];
+  for (let i = 0; i < 3 && !quick.includes(false); i++) {
+    quick.push(await spinnerDrawnWhile(() => page.setInputFiles('#file', fixture('corpus/adobe-20220124-A.jpg'))));
+  }
+  assert.ok(quick.includes(false), `the spinner was drawn in every quick check (${quick})`);
+  assert.equal(await page.getAttribute('#result', 'data-verdict'), 'no_label');
+  await page.evaluate(() => { document.getElementById('text').value = '今天天气很好，我们去公园散步。'.repeat(500000); });
+  const slow = await spinnerDrawnWhile(() => page.click('#check-text'));
+  assert.equal(slow, true);
+  assert.equal(await page.getAttribute('#result', 'data-verdict'), 'no_label');
+  await page.fill('#text', '');
+});
+
 test('pasted text is checked with the text button', async () => {
   await page.evaluate(() => document.getElementById('result').removeAttribute('data-verdict'));
   await page.fill('#text', '今天天气很好。');
