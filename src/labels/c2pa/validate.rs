@@ -86,9 +86,41 @@ fn certificate_hashes(pem_text: &str) -> String {
     lines.join("\n")
 }
 
+/// The shipped trust anchors, each certificate once: the TSA list repeats 16 of the C2PA
+/// list's 30, and the SDK parses every anchor again each time it checks a chain (the claim
+/// signer's and the time-stamp authority's, for every manifest).
+fn trust_anchors() -> &'static str {
+    static ANCHORS: OnceLock<String> = OnceLock::new();
+    ANCHORS.get_or_init(|| unique_certificates(&TRUST_ANCHORS.join("\n")))
+}
+
+/// The certificates of `pem_text`, each once, in first-seen order; text outside them is
+/// dropped. Compared as text (base64 without line breaks), so that nothing is decoded.
+fn unique_certificates(pem_text: &str) -> String {
+    const BEGIN: &str = "-----BEGIN CERTIFICATE-----";
+    const END: &str = "-----END CERTIFICATE-----";
+    let mut seen: Vec<String> = Vec::new();
+    let mut unique = String::new();
+    let mut rest = pem_text;
+    while let Some((_, after_begin)) = rest.split_once(BEGIN) {
+        let Some((body, after_end)) = after_begin.split_once(END) else {
+            break;
+        };
+        let key: String = body.split_whitespace().collect();
+        if !seen.contains(&key) {
+            for part in [BEGIN, body, END, "\n"] {
+                unique.push_str(part);
+            }
+            seen.push(key);
+        }
+        rest = after_end;
+    }
+    unique
+}
+
 fn settings(user_anchors: Option<&str>) -> Value {
     let mut trust = serde_json::json!({
-        "trust_anchors": TRUST_ANCHORS.join("\n"),
+        "trust_anchors": trust_anchors(),
         "allowed_list": allowed_list_hashes(),
         "trust_config": TRUST_CONFIG,
     });
@@ -589,6 +621,33 @@ mod tests {
         // The first certificate's hash, computed independently:
         // openssl x509 -outform DER | openssl dgst -sha256 -binary | base64
         assert_eq!(hashes[0], "SwJmKrvd0a561mMCdmrEhSGIj9tda8HjaTsTy8CCjRo=");
+    }
+
+    #[test]
+    fn trust_anchors_hold_each_shipped_certificate_once() {
+        let shipped = pem::parse_many(TRUST_ANCHORS.join("\n")).unwrap();
+        let anchors = pem::parse_many(trust_anchors()).unwrap();
+        assert_eq!(shipped.len(), 70);
+        assert_eq!(anchors.len(), 54);
+        for certificate in &shipped {
+            let copies = anchors
+                .iter()
+                .filter(|a| a.contents() == certificate.contents());
+            assert_eq!(copies.count(), 1, "{}", certificate.tag());
+        }
+    }
+
+    #[test]
+    fn anchors_are_compared_as_text_and_kept_whole() {
+        let a = "-----BEGIN CERTIFICATE-----\nQUJD\nREVG\n-----END CERTIFICATE-----\n";
+        let a_other_lines =
+            "# again\n-----BEGIN CERTIFICATE-----\nQUJDREVG\n-----END CERTIFICATE-----";
+        let broken = "-----BEGIN CERTIFICATE-----\n!!!\n-----END CERTIFICATE-----\n";
+        let unclosed = "-----BEGIN CERTIFICATE-----\nQUJD";
+        assert_eq!(
+            unique_certificates(&[a, a_other_lines, broken, a, unclosed].concat()),
+            [a, broken].concat()
+        );
     }
 
     #[test]
