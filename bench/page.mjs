@@ -3,7 +3,10 @@
 import { serve } from '../scripts/serve.mjs';
 import { launchChromium } from '../tests/e2e/chromium.mjs';
 
-/** { server, browser, page, base } with www/index.html loaded. Close browser and server after. */
+/**
+ * { server, browser, page, base } with www/index.html loaded and its worker done warming up
+ * (www/worker.js). Close browser and server after.
+ */
 export async function openPage(root) {
   const server = await serve(root, 0);
   const base = `http://127.0.0.1:${server.address().port}/`;
@@ -11,5 +14,6 @@ export async function openPage(root) {
   const page = await browser.newPage();
   await page.goto(`${base}www/index.html`);
   await page.waitForFunction(() => document.getElementById('version').textContent.startsWith('aigc-label'));
+  await page.waitForFunction(() => document.body.dataset.workerWarm === 'true', null, { timeout: 60000 });
   return { server, browser, page, base };
 }

@@ -199,6 +199,34 @@ fn validated_credentials_without_ai_are_called_intact_not_unverified() {
     }
 }
 
+/// The page's warm-up samples (www/warmup/, made by scripts/make-warmup-samples.sh) must take
+/// the SDK all the way through: signature, binding, thumbnail and trust.
+#[test]
+#[cfg(feature = "c2pa")]
+fn warm_up_samples_are_validated_all_the_way_to_trust() {
+    for (name, signer) in [("ecdsa.png", "P-256 signer"), ("rsa.jpg", "RSA signer")] {
+        let evidence = c2pa_evidence(
+            &format!("../../www/warmup/{name}"),
+            &Options::default().with_thumbnails(),
+        );
+        assert_eq!(evidence["valid"], true, "{name}");
+        assert_eq!(evidence["claim"], "ai_generated", "{name}");
+        assert_eq!(
+            evidence["fields"]["Signer"],
+            format!("aigc-label warm-up sample (not trusted) ({signer})")
+        );
+        let ok = |id: &str| {
+            let checks = evidence["checks"].as_array().unwrap();
+            checks.iter().find(|c| c["id"] == id).unwrap()["ok"].clone()
+        };
+        assert_eq!(ok("c2pa.signature"), true, "{name}");
+        assert_eq!(ok("c2pa.binding"), true, "{name}");
+        assert_eq!(ok("c2pa.trust"), false, "{name}");
+        let thumbnail = evidence["provenance"]["thumbnail"].as_str().unwrap();
+        assert!(thumbnail.starts_with("data:image/"), "{name}");
+    }
+}
+
 #[test]
 #[cfg(feature = "c2pa")]
 fn thumbnails_are_embedded_only_when_asked_for() {

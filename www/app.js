@@ -60,6 +60,7 @@ function startWorker() {
   worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
   worker.onmessage = (event) => {
     const message = event.data;
+    if (message.warmedUp) document.body.dataset.workerWarm = 'true';
     const job = pending.get(message.id);
     if (!job) return;
     if (message.progress) {
