@@ -2,6 +2,13 @@
 // or the file next to the glue) and answers each call with `{ id, result }` or `{ id, error }`.
 import init, { verify, verifySource, verifyText, version } from './aigc_label.js';
 import { WHOLE_READ_LIMIT, blobSource, readWhole } from './blob-source.js';
+import { warmUp } from './warm-up.js';
+
+/** The C2PA warm-up samples next to this file; scripts/package.mjs drops them from lite/. */
+const WARM_UP_SAMPLES = [
+  new URL('./warmup/rsa.jpg', import.meta.url), // full build only
+  new URL('./warmup/ecdsa.png', import.meta.url), // full build only
+];
 
 let ready = null;
 
@@ -26,6 +33,7 @@ self.onmessage = async (event) => {
   if (message.type === 'init') {
     ready = init(message.wasmUrl === undefined ? undefined : { module_or_path: message.wasmUrl });
     ready.catch(() => {}); // reported to each call below
+    if (message.warmUp) ready.then(() => warmUp(verify, WARM_UP_SAMPLES)).catch(() => {});
     return;
   }
   try {

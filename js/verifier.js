@@ -39,7 +39,7 @@ export function createVerifier(options = {}) {
       : new Worker(new URL('./verifier-worker.js', import.meta.url), { type: 'module' });
     worker.onmessage = onMessage;
     worker.onerror = onError;
-    worker.postMessage({ id: 0, type: 'init', wasmUrl });
+    worker.postMessage({ id: 0, type: 'init', wasmUrl, warmUp: options.warmUp !== false });
     for (const [id, { message }] of pending) worker.postMessage({ id, ...message });
   }
   start();

@@ -89,6 +89,12 @@ test('the package installs from its tarball with both entry points and their typ
   for (const file of ['index.js', 'index.d.ts', 'verifier.js', 'verifier-worker.js', 'aigc_label_bg.wasm']) {
     assert.ok(files.includes(file), `${file} is in the package`);
   }
+  // The worker's warm-up samples ship with the full build only.
+  for (const sample of ['warmup/rsa.jpg', 'warmup/ecdsa.png']) {
+    assert.ok(readFileSync(join(installed, sample)).length > 1000, `${sample} is in the package`);
+  }
+  assert.match(readFileSync(join(installed, 'verifier-worker.js'), 'utf8'), /new URL\('\.\/warmup\/rsa\.jpg'/);
+  assert.doesNotMatch(readFileSync(join(installed, 'lite/verifier-worker.js'), 'utf8'), /warmup\//);
   const declarations = readFileSync(join(installed, 'aigc_label.d.ts'), 'utf8');
   assert.match(declarations, /export type Verdict = "ai_labeled" \| "possibly_ai"/);
   assert.match(declarations, /export function verify\(bytes: Uint8Array \| number\[\], options\?: VerifyOptions\): Report;/);
@@ -141,6 +147,10 @@ test('the Vite build of the README example verifies files in Chromium, offline',
   }
   assert.deepEqual(errors, []);
   assert.deepEqual(requests.filter((url) => !url.startsWith(base)), []);
+  // The bundler emitted the warm-up samples and the worker fetched them.
+  for (const sample of [/\/assets\/rsa-[\w-]+\.jpg$/, /\/assets\/ecdsa-[\w-]+\.png$/]) {
+    assert.ok(requests.some((url) => sample.test(url)), `${sample} was requested: ${requests.join(' ')}`);
+  }
 });
 
 test('createVerifier: wasm from a chosen URL, text and bytes, lite entry, errors and close', async () => {
