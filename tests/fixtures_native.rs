@@ -3,7 +3,7 @@
 
 mod common;
 
-use aigc_label::{verify, Options, Verdict};
+use aigc_label::{verify, Options, Report, Verdict};
 use common::CASES;
 
 #[test]
@@ -133,11 +133,16 @@ fn random_bytes_are_an_error_not_a_crash() {
     );
 }
 
+/// The report on `tests/fixtures/{name}`.
+fn report_of(name: &str, options: &Options) -> Report {
+    let bytes = std::fs::read(format!("tests/fixtures/{name}")).unwrap();
+    verify(&bytes, options)
+}
+
 /// The C2PA evidence of a report, as JSON.
 #[cfg(feature = "c2pa")]
 fn c2pa_evidence(name: &str, options: &Options) -> serde_json::Value {
-    let bytes = std::fs::read(format!("tests/fixtures/{name}")).unwrap();
-    let report = serde_json::to_value(verify(&bytes, options)).unwrap();
+    let report = serde_json::to_value(report_of(name, options)).unwrap();
     report["evidence"]
         .as_array()
         .unwrap()
@@ -188,8 +193,7 @@ fn validated_credentials_without_ai_are_called_intact_not_unverified() {
         "corpus/adobe-20220124-CACA.jpg",
         "corpus/adobe-20220124-CAI.jpg",
     ] {
-        let bytes = std::fs::read(format!("tests/fixtures/{name}")).unwrap();
-        let report = verify(&bytes, &Options::default());
+        let report = report_of(name, &Options::default());
         assert_eq!(report.verdict, Verdict::NoLabel, "{name}");
         assert_eq!(
             report.summary.en,
@@ -264,8 +268,7 @@ fn lite_build_detects_c2pa_stores_without_judging_them() {
         "corpus/adobe-20220124-XCA.jpg",
         "corpus/adobe-20220124-E-sig-CA.jpg",
     ] {
-        let bytes = std::fs::read(format!("tests/fixtures/{name}")).unwrap();
-        let report = verify(&bytes, &Options::default());
+        let report = report_of(name, &Options::default());
         assert_eq!(report.verdict, Verdict::NoLabel, "{name}");
         assert!(
             report.summary.en.contains("present but were not verified"),
