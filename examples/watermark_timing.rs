@@ -1,6 +1,7 @@
 //! Times the native watermark check, file → verdict: `cargo run --release --example
-//! watermark_timing -- FILE [RUNS]` prints the median and the stages (read, pixel decode,
-//! search) in milliseconds, as one JSON line for bench/watermark.mjs.
+//! watermark_timing -- FILE [RUNS] [PAUSE_MS]` prints the median and the stages (read, pixel
+//! decode, search) in milliseconds, as one JSON line for bench/watermark.mjs. With PAUSE_MS,
+//! each check comes after that long idle, as the page's checks do in the benchmark.
 
 use aigc_label::labels::watermark::{find, pixels};
 use aigc_label::sniff::sniff;
@@ -23,10 +24,12 @@ fn main() {
         std::process::exit(2)
     });
     let runs: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(20);
+    let pause: u64 = args.next().and_then(|n| n.parse().ok()).unwrap_or(0);
     let options = Options::default().with_watermarks();
     let (mut total, mut decode, mut search) = (Vec::new(), Vec::new(), Vec::new());
     let mut verdict = String::new();
     for _ in 0..runs {
+        std::thread::sleep(std::time::Duration::from_millis(pause));
         let start = Instant::now();
         let Ok(bytes) = std::fs::read(&path) else {
             eprintln!("cannot read {path}");
