@@ -2,15 +2,17 @@
 // unmarked, side by side in one run:
 //   - the Python reference (cv2.imread + imwatermark decode, one payload, one method),
 //   - our native check, file → verdict with the watermark search (examples/watermark_timing),
-//     run back to back and after a pause like the one between the page's checks,
-//   - the wasm module in headless Chromium (verify on the page's thread), and
-//   - the page's time to verdict (file input → worker → rendered verdict), each check after
-//     the page has drawn the last one's preview and then idled PAUSE_MS.
+//   - the page's time to verdict (file input → worker → rendered verdict),
+// timed in interleaved rounds (each check after PAUSE_MS idle, one of each per round), so that
+// all three meet the machine in the same state: this machine's speed drifts by up to 2× within
+// seconds. Also, on their own: native checks back to back (with the pixel decode and the search
+// apart), the wasm verify on the page's thread, and the page's first check.
 // The Python side runs in a virtualenv made under target/bench/wmvenv on first use (PyPI).
 // Run with `npm run bench` (after the build) or `node bench/watermark.mjs`.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { openPage } from './page.mjs';
 
@@ -41,30 +43,48 @@ for (const [name, source] of Object.entries(files)) {
   run(python, ['-c', `import cv2, sys; i = cv2.imread(sys.argv[1]); cv2.imwrite(sys.argv[2], cv2.resize(i, (1024, 1024), interpolation=cv2.INTER_CUBIC))`, source, join(out, name)]);
 }
 
-// A person checks one file, looks at the answer, then picks the next: the page's checks are
-// timed after this pause, and the native check once back to back and once after the same
-// pause, so that the ratio compares like with like (caches and clocks cool down in a pause,
-// in the browser and natively alike).
+// A person checks one file, looks at the answer, then picks the next: every timed check of a
+// round comes after this pause (caches and clocks cool down in a pause, in the browser and
+// natively alike).
 const PAUSE_MS = 150;
+/** Rounds per file; the first WARM_UP_ROUNDS are not counted (V8 tiers up, memory grows). */
+const ROUNDS = 25;
+const WARM_UP_ROUNDS = 6;
 
-run('cargo', ['build', '--release', '-q', '--example', 'watermark_timing']);
-const native = {};
-const nativePaused = {};
-const reference = {};
-for (const name of Object.keys(files)) {
-  native[name] = JSON.parse(run(join(root, 'target/release/examples/watermark_timing'), [join(out, name), '30']));
-  nativePaused[name] = JSON.parse(run(join(root, 'target/release/examples/watermark_timing'), [join(out, name), '15', String(PAUSE_MS)]));
-  reference[name] = JSON.parse(run(python, [join(root, 'bench/watermark_reference.py'), join(out, name), '15']));
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+/** The first and third quartiles. */
+const quartiles = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return [sorted[Math.floor((sorted.length - 1) / 4)], sorted[Math.ceil((3 * (sorted.length - 1)) / 4)]];
+};
+
+/** A long-running timing process answering one JSON line per path written to it. */
+function timingServer(command, args) {
+  const child = spawn(command, args, { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const waiting = [];
+  createInterface({ input: child.stdout }).on('line', (line) => waiting.shift()(JSON.parse(line)));
+  return {
+    check(path) {
+      return new Promise((resolve) => {
+        waiting.push(resolve);
+        child.stdin.write(`${path}\n`);
+      });
+    },
+    close() { child.stdin.end(); },
+  };
 }
 
+run('cargo', ['build', '--release', '-q', '--example', 'watermark_timing']);
+const timing = join(root, 'target/release/examples/watermark_timing');
+const backToBack = {};
+for (const name of Object.keys(files)) backToBack[name] = JSON.parse(run(timing, [join(out, name), '30']));
+
 const { server, browser, page } = await openPage(root);
-const wasm = {};
-const toVerdict = {};
-const firstCheck = {};
-const fileRead = {};
-const workerVerify = {};
-for (const name of Object.keys(files)) {
-  wasm[name] = await page.evaluate(async (path) => {
+
+/** The wasm module on the page's thread, bytes already in memory, back to back. */
+async function wasmVerify(name) {
+  return page.evaluate(async (path) => {
     const module = await import('/www/pkg/aigc_label.js');
     await module.default();
     const bytes = new Uint8Array(await (await fetch(path)).arrayBuffer());
@@ -80,46 +100,67 @@ for (const name of Object.keys(files)) {
     times.sort((a, b) => a - b);
     return { median_ms: times[times.length >> 1], verdict };
   }, `/target/bench/${name}`);
-  const samples = [];
-  const reads = [];
-  const inWorker = [];
-  for (let i = 0; i < 15; i++) {
-    await page.evaluate(() => document.getElementById('result').removeAttribute('data-verdict'));
-    await page.setInputFiles('#file', join(out, name));
-    await page.waitForSelector('#result[data-verdict]');
-    samples.push(Number(await page.getAttribute('#result', 'data-elapsed-ms')));
-    reads.push(Number(await page.getAttribute('#result', 'data-read-ms')));
-    inWorker.push(Number(await page.getAttribute('#result', 'data-worker-ms')));
-    // Let the page finish showing the preview, so that its decoding does not overlap the next check.
-    await page.evaluate(() => Promise.all([...document.querySelectorAll('#result img')].map((img) => img.decode().catch(() => {})))
-      .then(() => new Promise((resolve) => requestIdleCallback(resolve))));
-    await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
-  }
-  // The first check of a file this size also grows the wasm memory and runs code V8 has not
-  // optimised yet: reported on its own. The median is taken over the last 9, like the native
-  // median over warm runs.
-  firstCheck[name] = samples[0];
-  const warm = samples.slice(6).sort((a, b) => a - b);
-  toVerdict[name] = warm[warm.length >> 1];
-  const warmReads = reads.slice(6).sort((a, b) => a - b);
-  fileRead[name] = warmReads[warmReads.length >> 1];
-  const warmVerify = samples.map((_, i) => inWorker[i] - reads[i]).slice(6).sort((a, b) => a - b);
-  workerVerify[name] = warmVerify[warmVerify.length >> 1];
 }
+
+/** One check on the page: { elapsed, read, worker } in ms, then lets the preview finish. */
+async function pageCheck(path) {
+  await page.evaluate(() => document.getElementById('result').removeAttribute('data-verdict'));
+  await page.setInputFiles('#file', path);
+  await page.waitForSelector('#result[data-verdict]');
+  const attribute = async (name) => Number(await page.getAttribute('#result', name));
+  const timed = { elapsed: await attribute('data-elapsed-ms'), read: await attribute('data-read-ms'), worker: await attribute('data-worker-ms') };
+  // The preview is decoded after the verdict: let it finish so that it overlaps no other check.
+  await page.evaluate(() => Promise.all([...document.querySelectorAll('#result img')].map((img) => img.decode().catch(() => {})))
+    .then(() => new Promise((resolve) => requestIdleCallback(resolve))));
+  return timed;
+}
+
+const native = timingServer(timing, ['--serve']);
+const reference = timingServer(python, [join(root, 'bench/watermark_reference.py'), '--serve']);
+const results = {};
+for (const name of Object.keys(files)) {
+  const path = join(out, name);
+  const wasm = await wasmVerify(name);
+  const rounds = [];
+  let firstCheck;
+  for (let round = 0; round < ROUNDS; round++) {
+    await sleep(PAUSE_MS);
+    const nativeCheck = await native.check(path);
+    await sleep(PAUSE_MS);
+    const pageTimes = await pageCheck(path);
+    await sleep(PAUSE_MS);
+    const referenceCheck = await reference.check(path);
+    if (round === 0) firstCheck = pageTimes.elapsed;
+    if (round >= WARM_UP_ROUNDS) rounds.push({ native: nativeCheck, page: pageTimes, reference: referenceCheck });
+  }
+  results[name] = { wasm, rounds, firstCheck };
+}
+native.close();
+reference.close();
 await browser.close();
 server.close();
 
 const ms = (v) => `${v.toFixed(1)} ms`;
 /** A page / native ratio against the issue's target of under 2×. */
 const mark = (ratio) => `${ratio.toFixed(2)}× ${ratio < 2 ? '✓' : '✗'}`;
-console.log('\nInvisible watermark, 1024×1024 PNG, medians. Python reference = cv2.imread + WatermarkDecoder("bits", 48).decode(bgr, "dwtDct"), one payload, one reading;');
-console.log('ours = file → verdict, every payload, up to 5 readings (stops at the first that finds a mark).');
-console.log(`The page's checks come ${PAUSE_MS} ms after the last one was drawn; "native, paused" waits as long before each check.\n`);
-console.log('| file | Python reference | native, back to back (pixel decode + search) | native speed-up | native, paused | wasm verify | page time to verdict | of which the browser reads the file | of which verify in the worker | page / native paused | page / native back to back | page, first check | verdict |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
-for (const name of Object.keys(files)) {
-  const n = native[name];
-  const r = reference[name];
-  const paused = nativePaused[name].total_ms;
-  console.log(`| ${name} | ${ms(r.total_ms)} | ${ms(n.total_ms)} (${ms(n.decode_ms)} + ${ms(n.search_ms)}) | ${(r.total_ms / n.total_ms).toFixed(1)}× | ${ms(paused)} | ${ms(wasm[name].median_ms)} | ${ms(toVerdict[name])} | ${ms(fileRead[name])} | ${ms(workerVerify[name])} | ${mark(toVerdict[name] / paused)} | ${mark(toVerdict[name] / n.total_ms)} | ${ms(firstCheck[name])} | ${wasm[name].verdict} (reference: ${r.sdxl_bits}/48 SDXL bits) |`);
+const counted = ROUNDS - WARM_UP_ROUNDS;
+console.log(`\nInvisible watermark, 1024×1024 PNG. ${counted} interleaved rounds per file (after ${WARM_UP_ROUNDS} not counted), each of the three checks after ${PAUSE_MS} ms idle; medians.`);
+console.log('Python reference = cv2.imread + WatermarkDecoder("bits", 48).decode(bgr, "dwtDct"), one payload, one reading;');
+console.log('ours = file → verdict, every payload, up to 5 readings (stops at the first that finds a mark). Ratios: median and quartiles of the per-round ratios.\n');
+console.log('| file | Python reference | native | native speed-up | page time to verdict | of which the browser reads the file | of which verify in the worker | page / native | verdict |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+for (const [name, { rounds }] of Object.entries(results)) {
+  const column = (pick) => median(rounds.map(pick));
+  const speedUps = rounds.map((r) => r.reference.total_ms / r.native.total_ms);
+  const ratios = rounds.map((r) => r.page.elapsed / r.native.total_ms);
+  const [low, high] = quartiles(ratios);
+  const bits = column((r) => r.reference.sdxl_bits);
+  console.log(`| ${name} | ${ms(column((r) => r.reference.total_ms))} | ${ms(column((r) => r.native.total_ms))} | ${median(speedUps).toFixed(1)}× | ${ms(column((r) => r.page.elapsed))} | ${ms(column((r) => r.page.read))} | ${ms(column((r) => r.page.worker - r.page.read))} | ${mark(median(ratios))} (${low.toFixed(2)}–${high.toFixed(2)}) | ${rounds[0].native.verdict} (reference: ${bits}/48 SDXL bits) |`);
+}
+console.log('\nOn their own: native checks back to back (no pause), the wasm verify on the page\'s thread (bytes in memory), the page\'s first check.\n');
+console.log('| file | native, back to back (pixel decode + search) | wasm verify | page, first check |');
+console.log('|---|---:|---:|---:|');
+for (const [name, { wasm, firstCheck }] of Object.entries(results)) {
+  const n = backToBack[name];
+  console.log(`| ${name} | ${ms(n.total_ms)} (${ms(n.decode_ms)} + ${ms(n.search_ms)}) | ${ms(wasm.median_ms)} | ${ms(firstCheck)} |`);
 }

@@ -1,7 +1,11 @@
-//! Times the native watermark check, file → verdict: `cargo run --release --example
-//! watermark_timing -- FILE [RUNS] [PAUSE_MS]` prints the median and the stages (read, pixel
-//! decode, search) in milliseconds, as one JSON line for bench/watermark.mjs. With PAUSE_MS,
-//! each check comes after that long idle, as the page's checks do in the benchmark.
+//! Times the native watermark check, file → verdict, for bench/watermark.mjs.
+//!
+//! - `watermark_timing FILE [RUNS] [PAUSE_MS]` checks FILE RUNS times (after PAUSE_MS idle each
+//!   when given) and prints the medians of the whole check and of its stages (pixel decode,
+//!   search) in milliseconds, as one JSON line.
+//! - `watermark_timing --serve` checks each path read from a line of standard input once and
+//!   answers with one JSON line (`total_ms`, `verdict`): the benchmark interleaves these checks
+//!   with the page's and the reference's, so that all three meet the machine in the same state.
 
 use aigc_label::labels::watermark::{find, pixels};
 use aigc_label::sniff::sniff;
@@ -17,12 +21,37 @@ fn median(mut v: Vec<f64>) -> f64 {
     v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
+/// One check of the file at `path`, file read included: (milliseconds, verdict).
+fn check(path: &str, options: &Options) -> (f64, String) {
+    let start = Instant::now();
+    let Ok(bytes) = std::fs::read(path) else {
+        eprintln!("cannot read {path}");
+        std::process::exit(1)
+    };
+    let report = verify(&bytes, options);
+    let ms = start.elapsed().as_secs_f64() * 1e3;
+    (ms, format!("{:?}", report.verdict))
+}
+
+/// Answers each path on standard input with one timed check, until the input ends.
+fn serve(options: &Options) {
+    for line in std::io::stdin().lines() {
+        let Ok(path) = line else { break };
+        let (ms, verdict) = check(path.trim(), options);
+        println!("{{\"total_ms\":{ms:.3},\"verdict\":{verdict:?}}}");
+    }
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = args.next().unwrap_or_else(|| {
-        eprintln!("usage: watermark_timing FILE [RUNS]");
+        eprintln!("usage: watermark_timing FILE [RUNS [PAUSE_MS]] | watermark_timing --serve");
         std::process::exit(2)
     });
+    if path == "--serve" {
+        serve(&Options::default().with_watermarks());
+        return;
+    }
     let runs: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(20);
     let pause: u64 = args.next().and_then(|n| n.parse().ok()).unwrap_or(0);
     let options = Options::default().with_watermarks();
@@ -30,14 +59,12 @@ fn main() {
     let mut verdict = String::new();
     for _ in 0..runs {
         std::thread::sleep(std::time::Duration::from_millis(pause));
-        let start = Instant::now();
+        let (ms, checked) = check(&path, &options);
+        total.push(ms);
+        verdict = checked;
         let Ok(bytes) = std::fs::read(&path) else {
-            eprintln!("cannot read {path}");
-            std::process::exit(1)
+            continue;
         };
-        let report = verify(&bytes, &options);
-        total.push(start.elapsed().as_secs_f64() * 1e3);
-        verdict = format!("{:?}", report.verdict);
         let Some(format) = sniff(&bytes) else {
             continue;
         };
