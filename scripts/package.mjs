@@ -22,7 +22,8 @@ const liteDir = join(packageDir, 'lite');
 mkdirSync(liteDir, { recursive: true });
 for (const file of API_FILES) {
   copyFileSync(join(jsDir, file), join(packageDir, file));
-  copyFileSync(join(jsDir, file), join(liteDir, file));
+  // The lite worker is written below, without the full build's lines.
+  if (file !== 'verifier-worker.js') copyFileSync(join(jsDir, file), join(liteDir, file));
 }
 const worker = readFileSync(join(jsDir, 'verifier-worker.js'), 'utf8');
 const liteWorker = worker.replace(/^.*\/\/ full build only\n/gm, '');
