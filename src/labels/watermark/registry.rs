@@ -206,19 +206,27 @@ pub const GENERATION_SIZES: [(usize, usize); 20] = [
 /// At most this many sizes are tried for one image.
 const MAX_SIZES_TRIED: usize = 3;
 
+/// An image is not resized back to a generation size more than twice its width (a quarter of
+/// its area). The mark lives in 8×8-pixel blocks and is already lost after a downscale to
+/// 0.8–0.9 (README, "Invisible watermarks"), so nothing comes back from half the size; and
+/// upscaling a 64×64 icon to 512², 768² and 1024² cost ~100 ms natively and 200–400 ms in the
+/// page for every small image.
+const MIN_AREA_RATIO: f64 = 0.25;
+
 /// The generation sizes an image of `width` × `height` may have been resized from: none when
-/// it is at a generation size already; else those of the same aspect ratio (within 2%),
-/// nearest in area first, at most [`MAX_SIZES_TRIED`].
+/// it is at a generation size already; else those of the same aspect ratio (within 2%) and at
+/// most twice as wide ([`MIN_AREA_RATIO`]), nearest in area first, at most [`MAX_SIZES_TRIED`].
 pub fn sizes_to_try(width: usize, height: usize) -> Vec<(usize, usize)> {
     if width == 0 || height == 0 || GENERATION_SIZES.contains(&(width, height)) {
         return Vec::new();
     }
     let aspect = width as f64 / height as f64;
-    let area = (width * height) as f64;
+    let area = (width as f64) * (height as f64);
     let mut sizes: Vec<(usize, usize)> = GENERATION_SIZES
         .iter()
         .copied()
         .filter(|&(w, h)| ((w as f64 / h as f64) / aspect - 1.0).abs() <= 0.02)
+        .filter(|&(w, h)| area / (w * h) as f64 >= MIN_AREA_RATIO)
         .collect();
     let distance = |&(w, h): &(usize, usize)| ((w * h) as f64 / area).ln().abs();
     sizes.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
@@ -263,6 +271,11 @@ mod tests {
             [(768, 768), (1024, 1024), (512, 512)]
         );
         assert_eq!(sizes_to_try(600, 900), [(512, 768)]);
+        // Not from more than twice the width: a 64×64 icon is not upscaled at all.
+        assert_eq!(sizes_to_try(64, 64), []);
+        assert_eq!(sizes_to_try(300, 300), [(512, 512)]);
+        assert_eq!(sizes_to_try(400, 400), [(512, 512), (768, 768)]);
+        assert_eq!(sizes_to_try(512, 512), []);
         assert_eq!(sizes_to_try(1000, 300), []);
         assert_eq!(sizes_to_try(0, 300), []);
     }
