@@ -109,7 +109,9 @@ async function pageCheck(path) {
   await page.waitForSelector('#result[data-verdict]');
   const attribute = async (name) => Number(await page.getAttribute('#result', name));
   const timed = { elapsed: await attribute('data-elapsed-ms'), read: await attribute('data-read-ms'), worker: await attribute('data-worker-ms') };
-  // The preview is decoded after the verdict: let it finish so that it overlaps no other check.
+  // The preview is added and decoded after the verdict: let it finish so that it overlaps no
+  // other check.
+  await page.waitForSelector('#result img.thumb');
   await page.evaluate(() => Promise.all([...document.querySelectorAll('#result img')].map((img) => img.decode().catch(() => {})))
     .then(() => new Promise((resolve) => requestIdleCallback(resolve))));
   return timed;

@@ -276,6 +276,8 @@ mod tests {
         assert_eq!(sizes_to_try(300, 300), [(512, 512)]);
         assert_eq!(sizes_to_try(400, 400), [(512, 512), (768, 768)]);
         assert_eq!(sizes_to_try(512, 512), []);
+        // The page's warm-up image (js/warm-up.js) must go through the size search.
+        assert_eq!(sizes_to_try(256, 384), [(512, 768)]);
         assert_eq!(sizes_to_try(1000, 300), []);
         assert_eq!(sizes_to_try(0, 300), []);
     }
