@@ -1,5 +1,8 @@
 //! Decodes an image's pixels for the watermark check, within fixed bounds.
 
+use fast_image_resize::images::{TypedImage, TypedImageRef};
+use fast_image_resize::pixels::U8x3;
+use fast_image_resize::{FilterType, ResizeAlg, ResizeOptions, Resizer};
 use image::{ImageFormat, ImageReader, Limits};
 
 use crate::sniff::Format;
@@ -74,26 +77,36 @@ pub fn decode(source: &dyn Source, format: Format) -> Result<Rgb, String> {
     })
 }
 
-/// The pixels resized to `width` × `height` with a Lanczos filter (of the filters tried, it brings a resized mark back best); None for a zero
-/// or oversized target or pixels that do not fill the image.
+/// The pixels resized to `width` × `height` with a Lanczos filter (of the filters tried, it
+/// brings a resized mark back best), by `fast_image_resize` (~5x faster than the `image`
+/// crate's f32 resize); None for a zero or oversized target or pixels that do not fill the
+/// image.
 pub fn resize(rgb: &Rgb, width: usize, height: usize) -> Option<Rgb> {
     if (width as u64).checked_mul(height as u64)? > MAX_PIXELS || width == 0 || height == 0 {
         return None;
     }
-    let image = image::ImageBuffer::<image::Rgb<u8>, &[u8]>::from_raw(
+    // Typed for RGB8: the untyped entry point links the code of every pixel type (+340 KB
+    // gzipped of wasm).
+    let source = TypedImageRef::<U8x3>::from_buffer(
         u32::try_from(rgb.width).ok()?,
         u32::try_from(rgb.height).ok()?,
         rgb.data.as_slice(),
-    )?;
-    let resized = image::imageops::resize(
-        &image,
+    )
+    .ok()?;
+    let mut data = vec![0; width.checked_mul(height)?.checked_mul(3)?];
+    let mut resized = TypedImage::<U8x3>::from_buffer(
         u32::try_from(width).ok()?,
         u32::try_from(height).ok()?,
-        image::imageops::FilterType::Lanczos3,
-    );
+        &mut data,
+    )
+    .ok()?;
+    let lanczos = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
+    Resizer::new()
+        .resize_typed(&source, &mut resized, &lanczos)
+        .ok()?;
     Some(Rgb {
         width,
         height,
-        data: resized.into_raw(),
+        data,
     })
 }
