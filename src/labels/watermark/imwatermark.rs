@@ -70,31 +70,29 @@ pub fn low_band(rgb: &[u8], width: usize, height: usize, input: Input) -> Option
     })
 }
 
-/// [`low_band`] for one U conversion, two U rows at a time.
+/// [`low_band`] for one U conversion, two U rows at a time. The U rows are computed on their
+/// own first (over whole pixels, `[u8; 3]`, which lets the compiler vectorise the conversion),
+/// then paired into the band.
 fn band_with(rgb: &[u8], width: usize, height: usize, u: impl Fn(u8, u8, u8) -> f32) -> Band {
     let (half_w, half_h) = (width / 4 * 2, height / 4 * 2);
-    let mut values = Vec::with_capacity(half_w * half_h);
-    let (mut top, mut bottom) = (vec![0.0f64; width], vec![0.0f64; width]);
-    let u_row = |row: &[u8], out: &mut [f64]| {
-        for (value, pixel) in out.iter_mut().zip(row.chunks_exact(3)) {
-            if let [r, g, b] = *pixel {
-                *value = f64::from(u(r, g, b));
-            }
+    let mut values = vec![0.0f64; half_w * half_h];
+    let (mut top, mut bottom) = (vec![0.0f32; half_w * 2], vec![0.0f32; half_w * 2]);
+    let u_row = |row: &[u8], out: &mut [f32]| {
+        for (value, &[r, g, b]) in out.iter_mut().zip(row.as_chunks::<3>().0) {
+            *value = u(r, g, b);
         }
     };
-    let mut rows = rgb.chunks_exact(width * 3);
-    for _ in 0..half_h {
-        let (Some(first), Some(second)) = (rows.next(), rows.next()) else {
-            break;
-        };
+    let rows = rgb.chunks_exact(width * 3);
+    let row_pairs = rows.clone().step_by(2).zip(rows.skip(1).step_by(2));
+    for (band_row, (first, second)) in values.chunks_exact_mut(half_w.max(1)).zip(row_pairs) {
         u_row(first, &mut top);
         u_row(second, &mut bottom);
-        for (a, c) in top.chunks_exact(2).zip(bottom.chunks_exact(2)).take(half_w) {
-            if let ([a0, a1], [c0, c1]) = (a, c) {
-                let left = HAAR * c0 + HAAR * a0;
-                let right = HAAR * c1 + HAAR * a1;
-                values.push(HAAR * right + HAAR * left);
-            }
+        let pairs = top.as_chunks::<2>().0.iter().zip(bottom.as_chunks::<2>().0);
+        for (value, (&[a0, a1], &[c0, c1])) in band_row.iter_mut().zip(pairs) {
+            let [a0, a1, c0, c1] = [a0, a1, c0, c1].map(f64::from);
+            let left = HAAR * c0 + HAAR * a0;
+            let right = HAAR * c1 + HAAR * a1;
+            *value = HAAR * right + HAAR * left;
         }
     }
     Band {
