@@ -21,8 +21,9 @@ fn median(mut v: Vec<f64>) -> f64 {
     v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
-/// One check of the file at `path`, file read included: (milliseconds, verdict).
-fn check(path: &str, options: &Options) -> (f64, String) {
+/// One check of the file at `path`, file read included: (milliseconds, verdict, the file's
+/// bytes).
+fn check(path: &str, options: &Options) -> (f64, String, Vec<u8>) {
     let start = Instant::now();
     let Ok(bytes) = std::fs::read(path) else {
         eprintln!("cannot read {path}");
@@ -30,14 +31,14 @@ fn check(path: &str, options: &Options) -> (f64, String) {
     };
     let report = verify(&bytes, options);
     let ms = start.elapsed().as_secs_f64() * 1e3;
-    (ms, format!("{:?}", report.verdict))
+    (ms, format!("{:?}", report.verdict), bytes)
 }
 
 /// Answers each path on standard input with one timed check, until the input ends.
 fn serve(options: &Options) {
     for line in std::io::stdin().lines() {
         let Ok(path) = line else { break };
-        let (ms, verdict) = check(path.trim(), options);
+        let (ms, verdict, _) = check(path.trim(), options);
         println!("{{\"total_ms\":{ms:.3},\"verdict\":{verdict:?}}}");
     }
 }
@@ -59,12 +60,9 @@ fn main() {
     let mut verdict = String::new();
     for _ in 0..runs {
         std::thread::sleep(std::time::Duration::from_millis(pause));
-        let (ms, checked) = check(&path, &options);
+        let (ms, checked, bytes) = check(&path, &options);
         total.push(ms);
         verdict = checked;
-        let Ok(bytes) = std::fs::read(&path) else {
-            continue;
-        };
         let Some(format) = sniff(&bytes) else {
             continue;
         };
