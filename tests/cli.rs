@@ -116,6 +116,28 @@ fn bad_usage_exits_2() {
     assert_eq!(help.status.code(), Some(0));
     assert!(stdout(&help)
         .contains("aigc-label check [--json | --csv] [--jobs N] [--watermarks] [--trust-anchors FILE] PATH..."));
+    // The help lists -h and --help among check's options: they work after `check` too.
+    for args in [
+        &["check", "--help"][..],
+        &["check", "-h"],
+        &["check", "--json", "-h", "x"],
+    ] {
+        let help = run(args);
+        assert_eq!(help.status.code(), Some(0), "{args:?}");
+        assert!(
+            stdout(&help).starts_with("Usage: aigc-label check"),
+            "{args:?}"
+        );
+        assert!(help.stderr.is_empty(), "{args:?}");
+    }
+    let version = run(&["check", "-V"]);
+    assert_eq!(
+        stdout(&version).trim(),
+        format!("aigc-label {}", env!("CARGO_PKG_VERSION"))
+    );
+    // After `--`, "-h" is a path.
+    let path = run(&["check", "--", "-h"]);
+    assert_eq!(path.status.code(), Some(1));
     assert_eq!(run(&["check", "--jobs", "0", "x"]).status.code(), Some(2));
     assert_eq!(run(&["check", "--jobs"]).status.code(), Some(2));
     assert_eq!(run(&["check", "--trust-anchors"]).status.code(), Some(2));

@@ -38,12 +38,16 @@ pub fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some("-V" | "--version") => {
-            println!("aigc-label {}", env!("CARGO_PKG_VERSION"));
+            println!("{}", version());
             ExitCode::SUCCESS
         }
         Some("check") => check(args.get(1..).unwrap_or_default()),
         _ => usage_error("expected the command `check`"),
     }
+}
+
+fn version() -> String {
+    format!("aigc-label {}", env!("CARGO_PKG_VERSION"))
 }
 
 fn usage_error(message: &str) -> ExitCode {
@@ -59,6 +63,8 @@ struct Request {
     paths: Vec<String>,
 }
 
+/// The request in `args` (those after `check`), or the exit code to stop with: after help or
+/// the version (printed here), or after a usage error.
 fn parse(args: &[String]) -> Result<Request, ExitCode> {
     let mut request = Request {
         form: Form::Table,
@@ -71,6 +77,14 @@ fn parse(args: &[String]) -> Result<Request, ExitCode> {
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--" if !options_done => options_done = true,
+            "-h" | "--help" if !options_done => {
+                println!("{USAGE}");
+                return Err(ExitCode::SUCCESS);
+            }
+            "-V" | "--version" if !options_done => {
+                println!("{}", version());
+                return Err(ExitCode::SUCCESS);
+            }
             "--json" if !options_done => request.form = Form::Json,
             "--csv" if !options_done => request.form = Form::Csv,
             "--watermarks" if !options_done => request.options.watermarks = true,
