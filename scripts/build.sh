@@ -12,7 +12,7 @@ optimise() { # wasm file
   before=$(stat -c %s "$wasm")
   node_modules/.bin/wasm-opt -Os --strip-debug --strip-producers \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd \
     "$wasm" -o "$wasm.opt"
   mv "$wasm.opt" "$wasm"
   echo "[build] $wasm: $before -> $(stat -c %s "$wasm") bytes ($(gzip -9c "$wasm" | wc -c) gzipped)"
