@@ -23,10 +23,10 @@ pub struct Rgb {
     pub data: Vec<u8>,
 }
 
-/// The codec for `format`, if the watermark check reads it.
+/// The `image` codec for `format`, if the watermark check reads it through that crate (PNG is
+/// read by the `png` crate directly: [`decode_png`]).
 fn codec(format: Format) -> Option<ImageFormat> {
     Some(match format {
-        Format::Png => ImageFormat::Png,
         Format::Jpeg => ImageFormat::Jpeg,
         Format::Webp => ImageFormat::WebP,
         Format::Gif => ImageFormat::Gif,
@@ -36,7 +36,7 @@ fn codec(format: Format) -> Option<ImageFormat> {
 
 /// Whether the watermark check can read `format`.
 pub fn readable(format: Format) -> bool {
-    codec(format).is_some()
+    format == Format::Png || codec(format).is_some()
 }
 
 /// A reader of `bytes` as `codec` that allocates at most 4 bytes for each of MAX_PIXELS.
@@ -50,7 +50,9 @@ fn bounded_reader(bytes: &[u8], codec: ImageFormat) -> ImageReader<std::io::Curs
 
 /// Decodes the first frame of the image in `source` to RGB.
 pub fn decode(source: &dyn Source, format: Format) -> Result<Rgb, String> {
-    let codec = codec(format).ok_or("not an image format the watermark check reads")?;
+    if !readable(format) {
+        return Err("not an image format the watermark check reads".to_string());
+    }
     if source.len() > MAX_FILE {
         return Err(format!(
             "images over {MAX_FILE} bytes are not checked for watermarks"
@@ -58,15 +60,29 @@ pub fn decode(source: &dyn Source, format: Format) -> Result<Rgb, String> {
     }
     let len = usize::try_from(source.len()).map_err(|e| e.to_string())?;
     let bytes = source.read_at(0, len)?;
-    let (width, height) = bounded_reader(&bytes, codec)
-        .into_dimensions()
-        .map_err(|e| format!("image header: {e}"))?;
+    match codec(format) {
+        Some(codec) => decode_with_image(&bytes, codec),
+        None => decode_png(&bytes),
+    }
+}
+
+/// An error unless `width` × `height` is within [`MAX_PIXELS`].
+fn check_size(width: u32, height: u32) -> Result<(), String> {
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(format!(
             "{width}x{height} pixels is too large to check for watermarks"
         ));
     }
-    let image = bounded_reader(&bytes, codec)
+    Ok(())
+}
+
+/// Decodes JPEG, WebP and GIF with the `image` crate.
+fn decode_with_image(bytes: &[u8], codec: ImageFormat) -> Result<Rgb, String> {
+    let (width, height) = bounded_reader(bytes, codec)
+        .into_dimensions()
+        .map_err(|e| format!("image header: {e}"))?;
+    check_size(width, height)?;
+    let image = bounded_reader(bytes, codec)
         .decode()
         .map_err(|e| format!("pixels: {e}"))?
         .into_rgb8();
@@ -75,6 +91,83 @@ pub fn decode(source: &dyn Source, format: Format) -> Result<Rgb, String> {
         height: image.height() as usize,
         data: image.into_raw(),
     })
+}
+
+/// Decodes a PNG with the `png` crate, without its CRC and Adler-32 checks: the `image` crate
+/// cannot turn them off, and wasm has no carry-less multiply to compute the CRC of every IDAT
+/// chunk quickly (4.5% of `verify` of a 1024² PNG in V8, README "Invisible watermarks"). A
+/// damaged chunk then gives wrong pixels, not an error; the container checks the CRCs of the
+/// chunks that carry labels. Bit depths below 8 are expanded, palettes looked up, 16-bit
+/// samples rounded to 8 bits and alpha dropped, as the `image` crate's `into_rgb8` does.
+fn decode_png(bytes: &[u8]) -> Result<Rgb, String> {
+    let limits = png::Limits {
+        bytes: usize::try_from(MAX_PIXELS * 4).unwrap_or(usize::MAX),
+    };
+    let mut decoder = png::Decoder::new_with_limits(std::io::Cursor::new(bytes), limits);
+    decoder.ignore_checksums(true);
+    decoder.set_ignore_text_chunk(true);
+    decoder.set_ignore_iccp_chunk(true);
+    decoder.set_transformations(png::Transformations::EXPAND);
+    let header = decoder
+        .read_header_info()
+        .map_err(|e| format!("image header: {e}"))?;
+    check_size(header.width, header.height)?;
+    let mut reader = decoder.read_info().map_err(|e| format!("pixels: {e}"))?;
+    let size = reader
+        .output_buffer_size()
+        .ok_or("pixels: the image is too large")?;
+    let mut data = vec![0; size];
+    let frame = reader
+        .next_frame(&mut data)
+        .map_err(|e| format!("pixels: {e}"))?;
+    data.truncate(frame.buffer_size());
+    let (width, height) = (frame.width as usize, frame.height as usize);
+    let data = png_to_rgb(data, frame.color_type.samples(), frame.bit_depth)?;
+    if data.len() != width * height * 3 {
+        return Err("pixels: the PNG decoder returned a short frame".to_string());
+    }
+    Ok(Rgb {
+        width,
+        height,
+        data,
+    })
+}
+
+/// Expanded PNG samples (`channels` per pixel: gray, gray + alpha, RGB or RGBA; 8 or 16 bits)
+/// as 8-bit RGB.
+fn png_to_rgb(data: Vec<u8>, channels: usize, depth: png::BitDepth) -> Result<Vec<u8>, String> {
+    let bytes_per_sample = match depth {
+        png::BitDepth::Eight => 1,
+        png::BitDepth::Sixteen => 2,
+        other => return Err(format!("pixels: unexpected PNG bit depth {other:?}")),
+    };
+    if channels == 3 && bytes_per_sample == 1 {
+        return Ok(data);
+    }
+    let pixel_len = channels * bytes_per_sample;
+    let sample = |pixel: &[u8], index: usize| -> u8 {
+        if bytes_per_sample == 1 {
+            pixel.get(index).copied().unwrap_or(0)
+        } else {
+            let at = index * 2;
+            let wide = match pixel.get(at..at + 2) {
+                Some(&[high, low]) => u32::from(u16::from_be_bytes([high, low])),
+                _ => 0,
+            };
+            // The image crate's rounding: round(c × 255 / 65535).
+            u8::try_from((wide + 128) / 257).unwrap_or(u8::MAX)
+        }
+    };
+    let mut rgb = Vec::with_capacity(data.len() / pixel_len * 3);
+    for pixel in data.chunks_exact(pixel_len) {
+        if channels < 3 {
+            let luma = sample(pixel, 0);
+            rgb.extend_from_slice(&[luma, luma, luma]);
+        } else {
+            rgb.extend_from_slice(&[sample(pixel, 0), sample(pixel, 1), sample(pixel, 2)]);
+        }
+    }
+    Ok(rgb)
 }
 
 /// The pixels resized to `width` × `height` with a Lanczos filter (of the filters tried, it
