@@ -63,8 +63,8 @@ pub fn low_band(rgb: &[u8], width: usize, height: usize, input: Input) -> Option
         return None;
     }
     Some(match (input.float, input.swapped) {
-        (false, false) => band_with(rgb, width, height, integer_u),
-        (false, true) => band_with(rgb, width, height, |r, g, b| integer_u(b, g, r)),
+        (false, false) => band_with(rgb, width, height, eight_bit_u),
+        (false, true) => band_with(rgb, width, height, |r, g, b| eight_bit_u(b, g, r)),
         (true, false) => band_with(rgb, width, height, float_u),
         (true, true) => band_with(rgb, width, height, |r, g, b| float_u(b, g, r)),
     })
@@ -75,7 +75,7 @@ pub fn low_band(rgb: &[u8], width: usize, height: usize, input: Input) -> Option
 /// then paired into the band.
 fn band_with(rgb: &[u8], width: usize, height: usize, u: impl Fn(u8, u8, u8) -> f32) -> Band {
     let (half_w, half_h) = (width / 4 * 2, height / 4 * 2);
-    let mut values = vec![0.0f64; half_w * half_h];
+    let mut values = Vec::with_capacity(half_w * half_h);
     let (mut top, mut bottom) = (vec![0.0f32; half_w * 2], vec![0.0f32; half_w * 2]);
     let u_row = |row: &[u8], out: &mut [f32]| {
         for (value, &[r, g, b]) in out.iter_mut().zip(row.as_chunks::<3>().0) {
@@ -84,16 +84,16 @@ fn band_with(rgb: &[u8], width: usize, height: usize, u: impl Fn(u8, u8, u8) -> 
     };
     let rows = rgb.chunks_exact(width * 3);
     let row_pairs = rows.clone().step_by(2).zip(rows.skip(1).step_by(2));
-    for (band_row, (first, second)) in values.chunks_exact_mut(half_w.max(1)).zip(row_pairs) {
+    for (first, second) in row_pairs.take(half_h) {
         u_row(first, &mut top);
         u_row(second, &mut bottom);
         let pairs = top.as_chunks::<2>().0.iter().zip(bottom.as_chunks::<2>().0);
-        for (value, (&[a0, a1], &[c0, c1])) in band_row.iter_mut().zip(pairs) {
+        values.extend(pairs.map(|(&[a0, a1], &[c0, c1])| {
             let [a0, a1, c0, c1] = [a0, a1, c0, c1].map(f64::from);
             let left = HAAR * c0 + HAAR * a0;
             let right = HAAR * c1 + HAAR * a1;
-            *value = HAAR * right + HAAR * left;
-        }
+            HAAR * right + HAAR * left
+        }));
     }
     Band {
         width: half_w,
@@ -122,6 +122,67 @@ fn integer_u(r: u8, g: u8, b: u8) -> f32 {
     u.clamp(0, 255) as f32
 }
 
+// OpenCV's 8-bit U as each target computes it fastest: x86-64's baseline (SSE2) has no 32-bit
+// vector multiply, so tables win there (10% faster); wasm's simd128 has one, and tables made
+// the band 40% slower in V8.
+#[cfg(not(target_arch = "x86_64"))]
+use self::integer_u as eight_bit_u;
+#[cfg(target_arch = "x86_64")]
+use self::table_u as eight_bit_u;
+
+/// Y's three terms by channel value, the rounding constant folded into green's: Y = (R + G +
+/// B) >> 14 over these.
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+static Y_TERMS: [[i32; 256]; 3] = y_terms();
+/// U by B − Y + 256 (B − Y lies in −255..=255).
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+static U_BY_DIFFERENCE: [f32; 512] = u_by_difference();
+
+// The two table builders run at compile time only: an index out of range fails the build.
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+#[allow(clippy::indexing_slicing)]
+const fn y_terms() -> [[i32; 256]; 3] {
+    let mut terms = [[0; 256]; 3];
+    let mut value = 0;
+    while value < 256 {
+        terms[0][value] = 4899 * value as i32;
+        terms[1][value] = 9617 * value as i32 + (1 << 13);
+        terms[2][value] = 1868 * value as i32;
+        value += 1;
+    }
+    terms
+}
+
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+#[allow(clippy::indexing_slicing)]
+const fn u_by_difference() -> [f32; 512] {
+    let mut table = [0.0; 512];
+    let mut index = 0;
+    while index < 512 {
+        let u = ((index as i32 - 256) * 8061 + (1 << 21) + (1 << 13)) >> 14;
+        table[index] = if u < 0 {
+            0.0
+        } else if u > 255 {
+            255.0
+        } else {
+            u as f32
+        };
+        index += 1;
+    }
+    table
+}
+
+/// [`integer_u`] by table lookups, no multiplications (the same value for every colour: a
+/// test checks all 2²⁴).
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+fn table_u(r: u8, g: u8, b: u8) -> f32 {
+    let [r_terms, g_terms, b_terms] = &Y_TERMS;
+    let term = |terms: &[i32; 256], value: u8| terms.get(usize::from(value)).copied().unwrap_or(0);
+    let y = (term(r_terms, r) + term(g_terms, g) + term(b_terms, b)) >> 14;
+    let index = (i32::from(b) - y + 256) & 511;
+    U_BY_DIFFERENCE.get(index as usize).copied().unwrap_or(0.0)
+}
+
 /// OpenCV's float U (delta 0.5 for float images, not 128).
 fn float_u(r: u8, g: u8, b: u8) -> f32 {
     let (r, g, b) = (f32::from(r), f32::from(g), f32::from(b));
@@ -141,7 +202,25 @@ fn vote(block: &[f64; 16], method: Method) -> bool {
             .fold(f64::NEG_INFINITY, |best, v| if v > best { v } else { best }),
         Method::DwtDctSvd => largest_singular_value(block),
     };
-    value % SCALE > SCALE * 0.5
+    remainder_of_scale(value) > SCALE * 0.5
+}
+
+/// `value % SCALE` (fmod, exact) without the libm call Rust makes for `%` on floats, which
+/// cost ~1-2% of a whole check natively and in wasm. For 0 ≤ value < 2⁴⁰ the truncated
+/// quotient is right or one too large (never too small: rounding is monotonic and integers are
+/// exact), both subtractions are exact (Sterbenz; the true remainder is representable), and a
+/// test compares with `%` at and around every multiple of 36 in the range votes meet.
+fn remainder_of_scale(value: f64) -> f64 {
+    if !(0.0..1_099_511_627_776.0).contains(&value) {
+        return value % SCALE;
+    }
+    let quotient = (value / SCALE) as u64 as f64;
+    let rest = value - quotient * SCALE;
+    if rest < 0.0 {
+        rest + SCALE
+    } else {
+        rest
+    }
 }
 
 // The matrix helpers below index fixed 4×4 arrays with constant loop bounds only.
@@ -263,18 +342,23 @@ fn rotate(a: &mut [[f64; 4]; 4], p: usize, q: usize) {
 /// Every block's vote under `method`: 4×4 blocks of the band in row order. Votes do not
 /// depend on the payload length, so one pass serves every payload.
 pub fn block_votes(band: &Band, method: Method) -> Vec<bool> {
+    let width = band.width.max(1);
     let mut votes = Vec::with_capacity((band.width / 4) * (band.height / 4));
-    let mut block = [0.0f64; 16];
-    for rows in band.values.chunks_exact(band.width.max(1) * 4) {
-        for bx in 0..band.width / 4 {
-            for (i, cell) in block.iter_mut().enumerate() {
-                *cell = rows
-                    .get((i / 4) * band.width + bx * 4 + i % 4)
-                    .copied()
-                    .unwrap_or(0.0);
-            }
-            votes.push(vote(&block, method));
-        }
+    for rows in band.values.chunks_exact(width * 4) {
+        let mut rows = rows.chunks_exact(width).map(|row| row.as_chunks::<4>().0);
+        let (Some(r0), Some(r1), Some(r2), Some(r3)) =
+            (rows.next(), rows.next(), rows.next(), rows.next())
+        else {
+            continue;
+        };
+        let quads = r0.iter().zip(r1).zip(r2).zip(r3);
+        votes.extend(quads.map(|(((a, b), c), d)| {
+            let block = [
+                a[0], a[1], a[2], a[3], b[0], b[1], b[2], b[3], c[0], c[1], c[2], c[3], d[0], d[1],
+                d[2], d[3],
+            ];
+            vote(&block, method)
+        }));
     }
     votes
 }
@@ -284,9 +368,8 @@ pub fn block_votes(band: &Band, method: Method) -> Vec<bool> {
 pub fn bits_from_votes(votes: &[bool], length: usize) -> Vec<bool> {
     let mut ones = vec![0u32; length];
     let mut counts = vec![0u32; length];
-    for (n, &vote) in votes.iter().enumerate() {
-        let bit = n % length.max(1);
-        if let (Some(o), Some(c)) = (ones.get_mut(bit), counts.get_mut(bit)) {
+    for cycle in votes.chunks(length.max(1)) {
+        for ((o, c), &vote) in ones.iter_mut().zip(counts.iter_mut()).zip(cycle) {
             *o += u32::from(vote);
             *c += 1;
         }
@@ -344,6 +427,49 @@ mod tests {
             swapped: true,
         };
         assert_eq!(u_value(255, 0, 0, swapped), 239.0);
+    }
+
+    #[test]
+    fn the_u_tables_give_opencvs_u_for_every_colour() {
+        for rgb in 0..1u32 << 24 {
+            let [r, g, b, _] = rgb.to_le_bytes();
+            assert_eq!(table_u(r, g, b), integer_u(r, g, b), "{r} {g} {b}");
+        }
+    }
+
+    #[test]
+    fn remainder_of_scale_is_fmod_exactly() {
+        let mut values = vec![
+            0.0,
+            1e-300,
+            0.5,
+            17.999999999999996,
+            18.0,
+            35.99999999999999,
+        ];
+        // Every multiple of 36 votes can meet (band values stay below 255 · 2 · 16), the
+        // neighbouring floats, and the halves around which votes flip.
+        for k in 0..2000u32 {
+            let multiple = f64::from(k) * SCALE;
+            for base in [multiple, multiple + 18.0] {
+                let (mut below, mut above) = (base, base);
+                for _ in 0..4 {
+                    below = below.next_down();
+                    above = above.next_up();
+                    values.extend([below, above]);
+                }
+                values.push(base);
+            }
+        }
+        values.extend((0..100_000u32).map(|i| f64::from(i) * HAAR));
+        values.extend([1e12, 3.5e15, f64::MAX, f64::INFINITY, f64::NAN]);
+        for value in values {
+            let (ours, fmod) = (remainder_of_scale(value), value % SCALE);
+            assert!(
+                ours.to_bits() == fmod.to_bits() || (ours.is_nan() && fmod.is_nan()),
+                "{value:e}: {ours:e} != {fmod:e}"
+            );
+        }
     }
 
     #[test]
