@@ -447,8 +447,8 @@ mod tests {
             18.0,
             35.99999999999999,
         ];
-        // Every multiple of 36 votes can meet (band values stay below 255 · 2 · 16), the
-        // neighbouring floats, and the halves around which votes flip.
+        // Every multiple of 36 up to 72,000 (votes meet band values of 0..=510 and singular
+        // values up to 4 · 510), the neighbouring floats, and the halves where votes flip.
         for k in 0..2000u32 {
             let multiple = f64::from(k) * SCALE;
             for base in [multiple, multiple + 18.0] {
