@@ -23,20 +23,29 @@ pub struct Rgb {
     pub data: Vec<u8>,
 }
 
-/// The `image` codec for `format`, if the watermark check reads it through that crate (PNG is
-/// read by the `png` crate directly: [`decode_png`]).
-fn codec(format: Format) -> Option<ImageFormat> {
+/// How the watermark check decodes an image format.
+#[derive(Clone, Copy)]
+enum Codec {
+    /// The `png` crate directly, checksums off ([`decode_png`]).
+    Png,
+    /// The `image` crate.
+    Image(ImageFormat),
+}
+
+/// The codec for `format`, if the watermark check reads it.
+fn codec(format: Format) -> Option<Codec> {
     Some(match format {
-        Format::Jpeg => ImageFormat::Jpeg,
-        Format::Webp => ImageFormat::WebP,
-        Format::Gif => ImageFormat::Gif,
+        Format::Png => Codec::Png,
+        Format::Jpeg => Codec::Image(ImageFormat::Jpeg),
+        Format::Webp => Codec::Image(ImageFormat::WebP),
+        Format::Gif => Codec::Image(ImageFormat::Gif),
         _ => return None,
     })
 }
 
 /// Whether the watermark check can read `format`.
 pub fn readable(format: Format) -> bool {
-    format == Format::Png || codec(format).is_some()
+    codec(format).is_some()
 }
 
 /// A reader of `bytes` as `codec` that allocates at most 4 bytes for each of MAX_PIXELS.
@@ -50,9 +59,7 @@ fn bounded_reader(bytes: &[u8], codec: ImageFormat) -> ImageReader<std::io::Curs
 
 /// Decodes the first frame of the image in `source` to RGB.
 pub fn decode(source: &dyn Source, format: Format) -> Result<Rgb, String> {
-    if !readable(format) {
-        return Err("not an image format the watermark check reads".to_string());
-    }
+    let codec = codec(format).ok_or("not an image format the watermark check reads")?;
     if source.len() > MAX_FILE {
         return Err(format!(
             "images over {MAX_FILE} bytes are not checked for watermarks"
@@ -60,9 +67,9 @@ pub fn decode(source: &dyn Source, format: Format) -> Result<Rgb, String> {
     }
     let len = usize::try_from(source.len()).map_err(|e| e.to_string())?;
     let bytes = source.read_at(0, len)?;
-    match codec(format) {
-        Some(codec) => decode_with_image(&bytes, codec),
-        None => decode_png(&bytes),
+    match codec {
+        Codec::Png => decode_png(&bytes),
+        Codec::Image(codec) => decode_with_image(&bytes, codec),
     }
 }
 
