@@ -128,59 +128,61 @@ fn integer_u(r: u8, g: u8, b: u8) -> f32 {
 #[cfg(not(target_arch = "x86_64"))]
 use self::integer_u as eight_bit_u;
 #[cfg(target_arch = "x86_64")]
-use self::table_u as eight_bit_u;
+use self::u_tables::table_u as eight_bit_u;
 
-/// Y's three terms by channel value, the rounding constant folded into green's: Y = (R + G +
-/// B) >> 14 over these.
-#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
-static Y_TERMS: [[i32; 256]; 3] = y_terms();
-/// U by B − Y + 256 (B − Y lies in −255..=255).
-#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
-static U_BY_DIFFERENCE: [f32; 512] = u_by_difference();
+/// OpenCV's 8-bit U by table lookups, built at compile time: used on x86-64 only, tested on
+/// every target.
+mod u_tables {
+    #![cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
 
-// The two table builders run at compile time only: an index out of range fails the build.
-#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
-#[allow(clippy::indexing_slicing)]
-const fn y_terms() -> [[i32; 256]; 3] {
-    let mut terms = [[0; 256]; 3];
-    let mut value = 0;
-    while value < 256 {
-        terms[0][value] = 4899 * value as i32;
-        terms[1][value] = 9617 * value as i32 + (1 << 13);
-        terms[2][value] = 1868 * value as i32;
-        value += 1;
+    /// Y's three terms by channel value, the rounding constant folded into green's: Y = (R + G +
+    /// B) >> 14 over these.
+    static Y_TERMS: [[i32; 256]; 3] = y_terms();
+    /// U by B − Y + 256 (B − Y lies in −255..=255).
+    static U_BY_DIFFERENCE: [f32; 512] = u_by_difference();
+
+    // The two table builders run at compile time only: an index out of range fails the build.
+    #[allow(clippy::indexing_slicing)]
+    const fn y_terms() -> [[i32; 256]; 3] {
+        let mut terms = [[0; 256]; 3];
+        let mut value = 0;
+        while value < 256 {
+            terms[0][value] = 4899 * value as i32;
+            terms[1][value] = 9617 * value as i32 + (1 << 13);
+            terms[2][value] = 1868 * value as i32;
+            value += 1;
+        }
+        terms
     }
-    terms
-}
 
-#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
-#[allow(clippy::indexing_slicing)]
-const fn u_by_difference() -> [f32; 512] {
-    let mut table = [0.0; 512];
-    let mut index = 0;
-    while index < 512 {
-        let u = ((index as i32 - 256) * 8061 + (1 << 21) + (1 << 13)) >> 14;
-        table[index] = if u < 0 {
-            0.0
-        } else if u > 255 {
-            255.0
-        } else {
-            u as f32
-        };
-        index += 1;
+    #[allow(clippy::indexing_slicing)]
+    const fn u_by_difference() -> [f32; 512] {
+        let mut table = [0.0; 512];
+        let mut index = 0;
+        while index < 512 {
+            let u = ((index as i32 - 256) * 8061 + (1 << 21) + (1 << 13)) >> 14;
+            table[index] = if u < 0 {
+                0.0
+            } else if u > 255 {
+                255.0
+            } else {
+                u as f32
+            };
+            index += 1;
+        }
+        table
     }
-    table
-}
 
-/// [`integer_u`] by table lookups, no multiplications (the same value for every colour: a
-/// test checks all 2²⁴).
-#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
-fn table_u(r: u8, g: u8, b: u8) -> f32 {
-    let [r_terms, g_terms, b_terms] = &Y_TERMS;
-    let term = |terms: &[i32; 256], value: u8| terms.get(usize::from(value)).copied().unwrap_or(0);
-    let y = (term(r_terms, r) + term(g_terms, g) + term(b_terms, b)) >> 14;
-    let index = (i32::from(b) - y + 256) & 511;
-    U_BY_DIFFERENCE.get(index as usize).copied().unwrap_or(0.0)
+    /// [`integer_u`](super::integer_u) by table lookups, no multiplications (the same value for every colour: a
+    /// test checks all 2²⁴).
+    pub(super) fn table_u(r: u8, g: u8, b: u8) -> f32 {
+        let [r_terms, g_terms, b_terms] = &Y_TERMS;
+        let term =
+            |terms: &[i32; 256], value: u8| terms.get(usize::from(value)).copied().unwrap_or(0);
+        let y = (term(r_terms, r) + term(g_terms, g) + term(b_terms, b)) >> 14;
+        let index = (i32::from(b) - y + 256) & 511;
+        U_BY_DIFFERENCE.get(index as usize).copied().unwrap_or(0.0)
+    }
 }
 
 /// OpenCV's float U (delta 0.5 for float images, not 128).
@@ -433,7 +435,11 @@ mod tests {
     fn the_u_tables_give_opencvs_u_for_every_colour() {
         for rgb in 0..1u32 << 24 {
             let [r, g, b, _] = rgb.to_le_bytes();
-            assert_eq!(table_u(r, g, b), integer_u(r, g, b), "{r} {g} {b}");
+            assert_eq!(
+                u_tables::table_u(r, g, b),
+                integer_u(r, g, b),
+                "{r} {g} {b}"
+            );
         }
     }
 
