@@ -173,8 +173,8 @@ mod u_tables {
         table
     }
 
-    /// [`integer_u`](super::integer_u) by table lookups, no multiplications (the same value for every colour: a
-    /// test checks all 2²⁴).
+    /// [`integer_u`](super::integer_u) by table lookups, no multiplications (the same value
+    /// for every colour: a test checks all 2²⁴).
     pub(super) fn table_u(r: u8, g: u8, b: u8) -> f32 {
         let [r_terms, g_terms, b_terms] = &Y_TERMS;
         let term =
