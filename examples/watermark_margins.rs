@@ -5,8 +5,8 @@
 //! The README's "False positives" table comes from this over `tests/fixtures/watermark/unmarked`
 //! and the larger sets named there. Also tries the resized readings the size search would.
 
-use aigc_label::labels::watermark::pixels::{decode, resize};
 use aigc_label::labels::watermark::registry::{agreement, sizes_to_try, ATTEMPTS, PAYLOADS};
+use aigc_label::pixels::{decode, resize};
 use aigc_label::sniff::sniff;
 
 fn files(paths: &[String]) -> Vec<std::path::PathBuf> {

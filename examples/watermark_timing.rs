@@ -7,7 +7,8 @@
 //!   answers with one JSON line (`total_ms`, `verdict`): the benchmark interleaves these checks
 //!   with the page's and the reference's, so that all three meet the machine in the same state.
 
-use aigc_label::labels::watermark::{find, pixels};
+use aigc_label::labels::watermark::find;
+use aigc_label::pixels;
 use aigc_label::sniff::sniff;
 use aigc_label::{verify, Options};
 use std::time::Instant;

@@ -1,10 +1,36 @@
 #!/usr/bin/env bash
 # Everything: format, lints (native and wasm32), native tests, the same core tests in
-# headless Chromium, then the page end to end. Run through `npm test`.
+# headless Chromium, then the page end to end. Run through `npm test`; ends with each
+# step's time (docs/ci.md says where the time goes and why the target folder is shared).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
-step() { echo; echo "=== $* ==="; }
+source scripts/env.sh
+
+steps=()
+current=""
+started=0
+finish_step() {
+  if [ -n "$current" ]; then
+    steps+=("$(printf '%6ds  %s' $((SECONDS - started)) "$current")")
+  fi
+}
+step() {
+  finish_step
+  current="$*"
+  started=$SECONDS
+  echo
+  echo "=== $* ==="
+}
+summary() {
+  local status=$?
+  finish_step
+  echo
+  echo "=== time per step (target folder: $CARGO_TARGET_DIR) ==="
+  printf '%s\n' "${steps[@]}"
+  printf '%6ds  total\n' "$SECONDS"
+  [ "$status" = 0 ] || echo "FAILED in: $current"
+}
+trap summary EXIT
 
 step "cargo fmt --check"
 cargo fmt --check
@@ -22,4 +48,4 @@ bash scripts/build.sh
 step "core tests in headless Chromium (wasm-pack test)"
 wasm-pack test --headless --chrome -- --locked --test web
 step "end-to-end tests of the page (node --test)"
-node --test --test-concurrency=1 tests/e2e/
+node --test --test-concurrency=2 tests/e2e/

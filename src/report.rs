@@ -81,6 +81,18 @@ pub enum EvidenceKind {
 }
 
 impl EvidenceKind {
+    /// Every kind, in declaration order.
+    pub const ALL: &'static [EvidenceKind] = &[
+        EvidenceKind::Tc260Metadata,
+        EvidenceKind::C2paManifest,
+        EvidenceKind::IptcDigitalSourceType,
+        EvidenceKind::GenerationParameters,
+        EvidenceKind::VendorMetadata,
+        EvidenceKind::Watermark,
+        EvidenceKind::ExplicitTextLabel,
+        EvidenceKind::HiddenTextPayload,
+    ];
+
     /// Whether this kind is a formal label (as opposed to a trace).
     pub fn is_formal_label(self) -> bool {
         matches!(

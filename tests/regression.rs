@@ -50,7 +50,8 @@ fn replay(target: &str, data: &[u8]) -> usize {
 /// the target, the whole check on the bytes.
 #[cfg(feature = "watermark")]
 fn replay_watermark(data: &[u8]) -> usize {
-    use aigc_label::labels::watermark::{pixels, registry};
+    use aigc_label::labels::watermark::registry;
+    use aigc_label::pixels;
     let mut found = 0;
     if let Some(format) = aigc_label::sniff::sniff(data) {
         if let Ok(rgb) = pixels::decode(&data, format) {

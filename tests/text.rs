@@ -98,7 +98,7 @@ fn a_label_missing_an_element_is_reported_as_such() {
     assert_eq!(report.evidence[0].fields.get("Position"), Some("end"));
 }
 
-use aigc_label::labels::hidden_text::{encode_selectors as selectors, encode_tags};
+use aigc_label::container::text::hidden::{encode_selectors as selectors, encode_tags};
 
 #[test]
 fn tag_character_payloads_are_decoded_and_shown() {

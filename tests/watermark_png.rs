@@ -5,7 +5,7 @@
 #![cfg(feature = "watermark")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use aigc_label::labels::watermark::pixels;
+use aigc_label::pixels;
 use aigc_label::sniff::Format;
 
 const DIR: &str = concat!(

@@ -86,7 +86,7 @@ fn js_verify_accepts_an_options_object_and_rejects_a_non_object() {
 
 #[wasm_bindgen_test]
 fn js_verify_text_finds_labels_and_hidden_payloads_and_leaves_prose_alone() {
-    use aigc_label::labels::hidden_text::encode_tags;
+    use aigc_label::container::text::hidden::encode_tags;
     let verdict = |text: &str| {
         get(&aigc_label::wasm::verify_text(text), "verdict")
             .as_string()

@@ -6,7 +6,8 @@
 //! resize to the nearest small one.
 #![no_main]
 
-use aigc_label::labels::watermark::{pixels, registry};
+use aigc_label::labels::watermark::registry;
+use aigc_label::pixels;
 use aigc_label::sniff::sniff;
 use libfuzzer_sys::fuzz_target;
 

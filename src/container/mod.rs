@@ -28,6 +28,7 @@ pub mod ooxml;
 pub mod pdf;
 pub mod png;
 pub mod riff;
+pub mod text;
 pub mod vorbis;
 pub mod webp;
 
@@ -57,6 +58,13 @@ pub enum BlockKind {
     C2pa,
     /// Bytes after the format's end marker (vendor trailers).
     Trailer,
+    /// A payload hidden in invisible characters of a text; the offset counts characters.
+    Hidden {
+        /// What carries it.
+        carrier: text::hidden::Carrier,
+        /// How many invisible characters it spans.
+        length: usize,
+    },
 }
 
 /// One located metadata block.

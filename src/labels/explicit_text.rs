@@ -10,7 +10,27 @@
 //! ("辅助", "技术"), the generation element, and nothing after it but a noun such as "内容" or a
 //! disclaimer ("仅供参考") — and is short. Anything else in the segment makes it prose.
 
+use super::{Family, Found as Findings, Input};
 use crate::report::{Check, Claim, Evidence, EvidenceKind};
+
+/// Explicit label statements in a text.
+pub struct ExplicitTextFamily;
+
+impl Family for ExplicitTextFamily {
+    fn name(&self) -> &'static str {
+        "explicit text label"
+    }
+
+    fn kinds(&self) -> &'static [EvidenceKind] {
+        &[EvidenceKind::ExplicitTextLabel]
+    }
+
+    fn read(&self, input: &Input<'_>, found: &mut Findings) {
+        if let Some(text) = input.text {
+            found.evidence.extend(find(text).iter().map(evidence));
+        }
+    }
+}
 
 /// Check ids of this family.
 pub mod ids {
@@ -256,7 +276,7 @@ fn bracketed_notes(line: &str) -> Vec<(usize, &str)> {
         // Only a short window is searched for the closing bracket: notes are short, and a
         // long line full of opening brackets must not cost quadratic time.
         let window_end =
-            crate::text::floor_char_boundary(line, inner_start + MAX_SEGMENT_CHARS * 4 + 4);
+            crate::bytes::floor_char_boundary(line, inner_start + MAX_SEGMENT_CHARS * 4 + 4);
         let Some(rest) = line.get(inner_start..window_end) else {
             continue;
         };

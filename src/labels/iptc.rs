@@ -1,10 +1,35 @@
 //! IPTC `DigitalSourceType` (XMP `Iptc4xmpExt:DigitalSourceType`): a URI from the IPTC
 //! NewsCodes vocabulary, or the C2PA addition. Unsigned: anyone can add or strip it.
 
+use super::{Family, Found, Input};
 use crate::report::{Check, Claim, Evidence, EvidenceKind};
+use crate::xmp::Property;
 
 const IPTC_BASE: &str = "http://cv.iptc.org/newscodes/digitalsourcetype/";
 const C2PA_BASE: &str = "http://c2pa.org/digitalsourcetype/";
+
+/// IPTC `DigitalSourceType` values in XMP.
+pub struct IptcFamily;
+
+impl Family for IptcFamily {
+    fn name(&self) -> &'static str {
+        "IPTC digital source type"
+    }
+
+    fn kinds(&self) -> &'static [EvidenceKind] {
+        &[EvidenceKind::IptcDigitalSourceType]
+    }
+
+    fn read(&self, input: &Input<'_>, found: &mut Found) {
+        for packet in &input.xmp {
+            for value in packet.xmp.get(Property::DigitalSourceType) {
+                found
+                    .evidence
+                    .push(evaluate(value, packet.location.clone()));
+            }
+        }
+    }
+}
 
 /// Check ids, listed in the README.
 pub mod ids {

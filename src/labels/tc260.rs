@@ -4,7 +4,10 @@
 use serde_json::{Map, Value};
 
 use super::service_code::{self, Role};
+use super::{Family, Found, Input};
+use crate::container::BlockKind;
 use crate::report::{Check, Claim, Evidence, EvidenceKind};
+use crate::xmp::Property;
 
 /// The seven Annex E fields, in their standard order.
 pub const FIELDS: [&str; 7] = [
@@ -19,6 +22,42 @@ pub const FIELDS: [&str; 7] = [
 const REQUIRED: [&str; 3] = ["Label", "ContentProducer", "ProduceID"];
 /// Longest label text we parse; real labels are a few hundred bytes.
 const MAX_LABEL_BYTES: usize = 1 << 20;
+
+/// GB 45438 implicit labels: XMP `TC260:AIGC` values, then keyed text entries and EXIF text
+/// fields that hold label JSON; one label per file.
+pub struct Tc260Family;
+
+impl Family for Tc260Family {
+    fn name(&self) -> &'static str {
+        "GB 45438 implicit label"
+    }
+
+    fn kinds(&self) -> &'static [EvidenceKind] {
+        &[EvidenceKind::Tc260Metadata]
+    }
+
+    fn read(&self, input: &Input<'_>, found: &mut Found) {
+        let mut labels = Vec::new();
+        for packet in &input.xmp {
+            for value in packet.xmp.get(Property::Tc260Aigc) {
+                labels.push(evaluate(value, packet.location.clone()));
+            }
+        }
+        for block in input.blocks {
+            let (key, location) = match &block.kind {
+                BlockKind::Text { key } => (key.as_str(), super::text_location(&block.place, key)),
+                BlockKind::ExifText { tag } => (*tag, block.place.clone()),
+                _ => continue,
+            };
+            let text = block.text();
+            if is_candidate(key, &text) {
+                labels.push(evaluate(&text, location));
+            }
+        }
+        enforce_single_label(&mut labels);
+        found.evidence.extend(labels);
+    }
+}
 
 /// Check ids, listed in the README.
 pub mod ids {

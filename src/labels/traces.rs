@@ -8,7 +8,9 @@ use serde_json::Value;
 
 use crate::container::{Block, BlockKind};
 use crate::report::{Check, Claim, Evidence, EvidenceKind};
-use crate::xmp::{Property, Xmp};
+use crate::xmp::Property;
+
+use super::{Family, Found, Input, XmpPacket};
 
 /// Check ids, listed in the README.
 pub mod ids {
@@ -64,8 +66,29 @@ const GENERATORS: &[(&str, &str)] = &[
     ("runwayml", "Runway"),
 ];
 
+/// Generator traces: parameters that generation tools write, vendor export signatures and
+/// generator names, merged per generator.
+pub struct TracesFamily;
+
+impl Family for TracesFamily {
+    fn name(&self) -> &'static str {
+        "generator traces"
+    }
+
+    fn kinds(&self) -> &'static [EvidenceKind] {
+        &[
+            EvidenceKind::GenerationParameters,
+            EvidenceKind::VendorMetadata,
+        ]
+    }
+
+    fn read(&self, input: &Input<'_>, found: &mut Found) {
+        found.evidence.extend(find(input.blocks, &input.xmp));
+    }
+}
+
 /// Finds every trace in a file's blocks and parsed XMP packets.
-pub fn find(blocks: &[Block<'_>], xmps: &[(String, Xmp)]) -> Vec<Evidence> {
+pub fn find(blocks: &[Block<'_>], xmps: &[XmpPacket]) -> Vec<Evidence> {
     let mut found = Traces::default();
     for block in blocks {
         match &block.kind {
@@ -77,13 +100,18 @@ pub fn find(blocks: &[Block<'_>], xmps: &[(String, Xmp)]) -> Vec<Evidence> {
             ),
             BlockKind::ExifText { tag } => from_exif(&mut found, tag, &block.text(), &block.place),
             BlockKind::Trailer => from_trailer(&mut found, &block.data, &block.place),
-            BlockKind::Xmp | BlockKind::C2pa => {}
+            BlockKind::Xmp | BlockKind::C2pa | BlockKind::Hidden { .. } => {}
         }
     }
-    for (location, xmp) in xmps {
+    for packet in xmps {
         for property in [Property::CreatorTool, Property::Software, Property::Credit] {
-            for value in xmp.get(property) {
-                software(&mut found, &format!("{property:?}"), value, location);
+            for value in packet.xmp.get(property) {
+                software(
+                    &mut found,
+                    &format!("{property:?}"),
+                    value,
+                    &packet.location,
+                );
             }
         }
     }

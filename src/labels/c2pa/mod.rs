@@ -2,16 +2,19 @@
 //! `c2pa`) and lists its manifests; with the `c2pa` feature, [`validate`] then checks it
 //! with the reference SDK. The lite build marks the store as not verified.
 
+use super::{Family, Found, Input};
 use crate::bytes::Cursor;
-use crate::container::Block;
+use crate::container::{Block, BlockKind};
 use crate::report::{Check, Claim, Evidence, EvidenceKind};
 
+#[cfg(feature = "c2pa")]
+pub mod actions;
 #[cfg(feature = "c2pa")]
 pub mod provenance;
 #[cfg(feature = "c2pa")]
 pub mod validate;
 
-/// Check ids, listed in the README.
+/// Check ids, listed in docs/checks.md.
 pub mod ids {
     /// The JUMBF superbox is a C2PA manifest store.
     pub const STORE: &str = "c2pa.store";
@@ -34,8 +37,68 @@ pub mod ids {
 /// Most manifests listed.
 const MAX_MANIFESTS: usize = 256;
 
-/// Describes one C2PA block.
-pub fn evaluate(block: &Block<'_>) -> Evidence {
+/// Why a store of the lite build is not verified.
+pub const LITE_NOT_VERIFIED: &str = "Not verified: this build (lite) detects Content Credentials but does not check their signature or hash binding";
+/// Why a C2PA text manifest is not verified.
+pub const TEXT_MANIFEST_NOT_VERIFIED: &str =
+    "Not verified: C2PA text manifests are not validated by the C2PA SDK version this build uses";
+
+/// C2PA Content Credentials: every manifest store is detected and its manifests listed; with
+/// the `c2pa` feature, the first store of a file is validated with the reference SDK (it
+/// hashes the whole asset, so files without a store cost no C2PA work).
+pub struct C2paFamily;
+
+impl Family for C2paFamily {
+    fn name(&self) -> &'static str {
+        "C2PA Content Credentials"
+    }
+
+    fn kinds(&self) -> &'static [EvidenceKind] {
+        &[EvidenceKind::C2paManifest]
+    }
+
+    fn read(&self, input: &Input<'_>, found: &mut Found) {
+        let start = found.evidence.len();
+        for block in input.blocks.iter().filter(|b| b.kind == BlockKind::C2pa) {
+            found.evidence.push(presence(block, LITE_NOT_VERIFIED));
+        }
+        #[cfg(feature = "c2pa")]
+        if let (Some(asset), Some(first)) = (input.asset, found.evidence.get_mut(start)) {
+            if let Err(error) = validate_in_place(first, asset, input.options) {
+                found.errors.push(format!("C2PA: {error}"));
+            }
+        }
+        #[cfg(not(feature = "c2pa"))]
+        let _ = start;
+    }
+}
+
+/// Replaces a detected store's evidence with its validation; on failure, says why in its
+/// `c2pa.validation` check. A store the SDK cannot read is a record that fails validation; a
+/// format the SDK does not read stays not verified.
+#[cfg(feature = "c2pa")]
+fn validate_in_place(
+    presence: &mut Evidence,
+    asset: super::Asset<'_>,
+    options: &crate::options::Options,
+) -> Result<(), validate::C2paError> {
+    match validate::validate(asset.source, asset.format, &presence.location, options) {
+        Ok(validated) => {
+            *presence = validated;
+            Ok(())
+        }
+        Err(error) => {
+            if let Some(check) = presence.checks.iter_mut().find(|c| c.id == ids::VALIDATION) {
+                check.message = format!("Not verified: {error}");
+            }
+            presence.unverified = matches!(error, validate::C2paError::Unsupported(_));
+            Err(error)
+        }
+    }
+}
+
+/// Describes one C2PA block as detected, not validated: `not_verified` says why.
+pub fn presence(block: &Block<'_>, not_verified: &str) -> Evidence {
     let mut evidence = Evidence::new(
         EvidenceKind::C2paManifest,
         Claim::Unknown,
@@ -63,10 +126,7 @@ pub fn evaluate(block: &Block<'_>) -> Evidence {
             format!("The JUMBF data is not a readable C2PA manifest store: {reason}"),
         )),
     }
-    evidence.push_check(Check::fail(
-        ids::VALIDATION,
-        "Not verified: this build (lite) detects Content Credentials but does not check their signature or hash binding",
-    ));
+    evidence.push_check(Check::fail(ids::VALIDATION, not_verified));
     evidence
 }
 
@@ -185,7 +245,7 @@ mod tests {
             "c2pa",
             &[superbox("urn:uuid:one", &[]), superbox("urn:uuid:two", &[])],
         );
-        let e = evaluate(&block(store));
+        let e = presence(&block(store), LITE_NOT_VERIFIED);
         assert!(e.unverified);
         assert_eq!(e.fields.get("Manifests"), Some("2"));
         assert_eq!(e.fields.get("ActiveManifest"), Some("urn:uuid:two"));
@@ -196,11 +256,11 @@ mod tests {
 
     #[test]
     fn other_jumbf_and_truncation_fail_the_store_check() {
-        let e = evaluate(&block(superbox("other", &[])));
+        let e = presence(&block(superbox("other", &[])), LITE_NOT_VERIFIED);
         assert!(!e.checks[0].ok);
         let store = superbox("c2pa", &[superbox("urn:uuid:one", &[])]);
         for end in 0..store.len() {
-            let e = evaluate(&block(store[..end].to_vec()));
+            let e = presence(&block(store[..end].to_vec()), LITE_NOT_VERIFIED);
             assert!(!e.checks[0].ok, "cut at {end}");
         }
     }

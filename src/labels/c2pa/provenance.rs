@@ -52,7 +52,7 @@ fn ingredients_of(
                 .to_string(),
             format: text(ingredient, "format").map(str::to_string),
             generator: own.and_then(generator_name),
-            digital_source_type: own.and_then(super::validate::strongest_source_type),
+            digital_source_type: own.and_then(super::actions::strongest_source_type),
             ingredients: own
                 .map(|m| ingredients_of(m, manifests, depth + 1, budget))
                 .unwrap_or_default(),

@@ -9,11 +9,12 @@ use std::sync::{Arc, OnceLock};
 use c2pa::{Context, Reader};
 use serde_json::Value;
 
+use super::actions::{actions, strongest_action, text};
 use super::{ids, provenance};
+use crate::options::Options;
 use crate::report::{Check, Claim, Evidence, EvidenceKind, Provenance};
 use crate::sniff::Format;
 use crate::source::{Source, MAX_WHOLE_FILE};
-use crate::Options;
 
 const TRUST_ANCHORS: [&str; 3] = [
     include_str!("../../../trust/cai-anchors.pem"),
@@ -150,28 +151,58 @@ fn context(options: &Options) -> Result<Arc<Context>, String> {
     })
 }
 
+/// Why a store was not validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum C2paError {
+    /// The SDK does not read this format: the store stays detected, not verified.
+    Unsupported(String),
+    /// Validation was attempted and could not finish: the record fails validation.
+    Failed(String),
+}
+
+impl std::fmt::Display for C2paError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            C2paError::Unsupported(message) | C2paError::Failed(message) => f.write_str(message),
+        }
+    }
+}
+
+impl From<String> for C2paError {
+    fn from(message: String) -> Self {
+        C2paError::Failed(message)
+    }
+}
+
 /// Validates the manifest store of the asset in `source`; `location` is where the store sits.
 pub fn validate(
     source: &dyn Source,
     format: Format,
     location: &str,
     options: &Options,
-) -> Result<Evidence, String> {
-    let media_type = media_type(format)
-        .ok_or_else(|| format!("the C2PA SDK does not read {} files", format.as_str()))?;
+) -> Result<Evidence, C2paError> {
+    let media_type = media_type(format).ok_or_else(|| {
+        C2paError::Unsupported(format!(
+            "the C2PA SDK does not read {} files",
+            format.as_str()
+        ))
+    })?;
     // The hard binding covers the whole content, so the SDK reads every byte anyway; it wants
     // a `Send` stream, which a borrowed source is not, so the asset is read into memory.
     if source.len() > MAX_WHOLE_FILE {
-        return Err(format!(
+        return Err(C2paError::Failed(format!(
             "files over {MAX_WHOLE_FILE} bytes are not validated in this version"
-        ));
+        )));
     }
     // One read: a page's source answers each read with a file slice, so many small reads
     // (as `read_to_end` makes) cost a round trip each.
     let len = usize::try_from(source.len()).map_err(|e| e.to_string())?;
     let bytes = source.read_at(0, len)?.into_owned();
     if bytes.len() != len {
-        return Err(format!("read {} of {len} bytes", bytes.len()));
+        return Err(C2paError::Failed(format!(
+            "read {} of {len} bytes",
+            bytes.len()
+        )));
     }
     let context = context(options)?;
     let reader = Reader::from_shared_context(&context)
@@ -316,10 +347,6 @@ fn evidence_from(json: &Value, location: &str, user_anchors: bool) -> Evidence {
     evidence
 }
 
-fn text<'a>(value: &'a Value, path: &[&str]) -> Option<&'a str> {
-    path.iter().try_fold(value, |v, key| v.get(*key))?.as_str()
-}
-
 fn describe_manifest(evidence: &mut Evidence, active: &Value, count: usize) {
     evidence.fields.insert("Manifests", count.to_string());
     if let Some(label) = text(active, &["label"]) {
@@ -364,55 +391,6 @@ fn describe_manifest(evidence: &mut Evidence, active: &Value, count: usize) {
             .fields
             .insert("Ingredients", ingredients.join("; "));
     }
-}
-
-/// The actions of a manifest (`c2pa.actions` and `c2pa.actions.v2`).
-fn actions(manifest: &Value) -> impl Iterator<Item = &Value> {
-    manifest
-        .get("assertions")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter(|a| text(a, &["label"]).is_some_and(|l| l.starts_with("c2pa.actions")))
-        .filter_map(|a| a.get("data")?.get("actions")?.as_array())
-        .flatten()
-}
-
-/// How strongly a digital source type says "AI": higher wins.
-fn source_type_rank(uri: &str) -> (u8, Claim) {
-    let code = uri.rsplit('/').next().unwrap_or(uri);
-    match code {
-        "trainedAlgorithmicMedia" | "trainedAlgorithmicData" => (4, Claim::AiGenerated),
-        "compositeWithTrainedAlgorithmicMedia" => (3, Claim::AiEdited),
-        "composite" | "compositeSynthetic" | "algorithmicMedia" => (2, Claim::Unknown),
-        _ => (1, Claim::NotAi),
-    }
-}
-
-/// The strongest digital source type among a manifest's actions: rank, claim, type URI and
-/// the software agent that declared it.
-fn strongest_action(manifest: &Value) -> Option<(u8, Claim, String, String)> {
-    let mut best: Option<(u8, Claim, String, String)> = None;
-    for action in actions(manifest) {
-        let Some(uri) = text(action, &["digitalSourceType"]) else {
-            continue;
-        };
-        let (rank, claim) = source_type_rank(uri);
-        if best.as_ref().is_none_or(|b| rank > b.0) {
-            let agent = action
-                .get("softwareAgent")
-                .and_then(|a| a.as_str().or_else(|| text(a, &["name"])))
-                .unwrap_or_default()
-                .to_string();
-            best = Some((rank, claim, uri.to_string(), agent));
-        }
-    }
-    best
-}
-
-/// The strongest digital source type a manifest declares, if any.
-pub(super) fn strongest_source_type(manifest: &Value) -> Option<String> {
-    strongest_action(manifest).map(|(_, _, uri, _)| uri)
 }
 
 /// Finds the strongest digital source type in the active manifest and every other manifest

@@ -1,17 +1,14 @@
-//! Invisible watermarks decoded from pixels (REFERENCE §3). Only this family ever looks at
-//! pixels, and only when the watermark check runs (option `watermarks`).
+//! Invisible watermarks decoded from pixels ([REFERENCE §3](../../../docs/REFERENCE.md)),
+//! when the pixel checks run (option `watermarks`).
 
 pub mod imwatermark;
-#[cfg(feature = "watermark")]
-pub mod pixels;
 pub mod registry;
 
+use super::{Family, Found as Findings, Input};
+#[cfg(feature = "watermark")]
+use crate::pixels;
 use crate::report::{Check, Claim, Evidence, EvidenceKind, Summary};
-#[cfg(feature = "watermark")]
-use crate::sniff::Format;
-#[cfg(feature = "watermark")]
-use crate::source::Source;
-use imwatermark::{Input, Method};
+use imwatermark::{Input as Reading, Method};
 use registry::Detection;
 
 /// Check ids of this family.
@@ -20,18 +17,43 @@ pub mod ids {
     pub const IMWATERMARK: &str = "watermark.imwatermark";
 }
 
-/// Looks for every known watermark in the pixels of the image in `source`; nothing when the
-/// format is not an image the check reads. Pixel decoding failures are returned as errors.
-#[cfg(feature = "watermark")]
-pub fn check(source: &dyn Source, format: Format) -> Result<Vec<Evidence>, String> {
-    if !pixels::readable(format) {
-        return Ok(Vec::new());
+/// The open invisible watermarks of Stable Diffusion, SDXL, FLUX and InvokeAI pipelines.
+pub struct WatermarkFamily;
+
+impl Family for WatermarkFamily {
+    fn name(&self) -> &'static str {
+        "invisible watermark"
     }
-    let rgb = pixels::decode(source, format)?;
-    Ok(find(&rgb)
-        .map(|found| evidence(&found))
-        .into_iter()
-        .collect())
+
+    fn kinds(&self) -> &'static [EvidenceKind] {
+        &[EvidenceKind::Watermark]
+    }
+
+    #[cfg(feature = "watermark")]
+    fn read(&self, input: &Input<'_>, found: &mut Findings) {
+        if !input.options.watermarks {
+            return;
+        }
+        match input.pixels() {
+            None => {}
+            Some(Ok(rgb)) => found.evidence.extend(find(rgb).map(|f| evidence(&f))),
+            Some(Err(message)) => found.errors.push(format!("watermark check: {message}")),
+        }
+    }
+
+    /// This build has no pixel decoder (the lite build): asking for the check on an image is
+    /// an error entry.
+    #[cfg(not(feature = "watermark"))]
+    fn read(&self, input: &Input<'_>, found: &mut Findings) {
+        let image = input
+            .asset
+            .is_some_and(|a| a.format.media() == crate::sniff::Media::Image);
+        if input.options.watermarks && image {
+            found
+                .errors
+                .push("watermark check: this build (lite) has no watermark check".to_string());
+        }
+    }
 }
 
 /// A detection and the size the image was resized to for it, if it was.
@@ -75,7 +97,7 @@ fn method_name(method: Method) -> &'static str {
 }
 
 /// The pixel hand-over in words.
-fn reading_name(input: Input) -> &'static str {
+fn reading_name(input: Reading) -> &'static str {
     match (input.float, input.swapped) {
         (false, false) => "8-bit BGR",
         (false, true) => "8-bit, red and blue swapped",
@@ -124,13 +146,4 @@ pub fn evidence(found: &Found) -> Evidence {
         ),
     });
     evidence
-}
-
-/// This build has no pixel decoder (the lite build): asking for the check is an error entry.
-#[cfg(not(feature = "watermark"))]
-pub fn check(
-    _: &dyn crate::source::Source,
-    _: crate::sniff::Format,
-) -> Result<Vec<Evidence>, String> {
-    Err("this build (lite) has no watermark check".to_string())
 }

@@ -1,4 +1,5 @@
-//! Decodes an image's pixels for the watermark check, within fixed bounds.
+//! Decodes an image's pixels once per file, within fixed bounds, for every family that reads
+//! pixels (the label families' input decodes lazily and shares the result).
 
 use fast_image_resize::images::{TypedImage, TypedImageRef};
 use fast_image_resize::pixels::U8x3;

@@ -1,108 +1,78 @@
-//! Text inputs. Markdown YAML front matter carrying an `AIGC:` mapping is the implicit
-//! label for text (TC260 practice guide); it is validated exactly like metadata labels.
-//! Explicit label statements are found by [`labels::explicit_text`].
+//! Text as a container: the places a text carries a GB 45438 label as JSON (Markdown YAML front
+//! matter with an `AIGC:` mapping, a leading comment block, `<meta name="AIGC">`), and payloads
+//! hidden in invisible characters ([`hidden`]). Like every container it only locates blocks;
+//! the label families read them, and read the text itself for explicit label statements.
 
 use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 use yaml_rust2::{Yaml, YamlLoader};
 
-use crate::container::{Block, BlockKind};
-use crate::report::{Claim, Report};
-use crate::{labels, verdict};
+use super::{Block, BlockKind, Scan};
+use crate::bytes::floor_char_boundary;
+
+pub mod hidden;
 
 /// Longest front matter read.
 const MAX_FRONT_MATTER: usize = 256 << 10;
 
-/// Verifies a text.
-pub fn verify(text: &str) -> Report {
+/// Locates the label blocks of a text, in this order: front matter, payloads hidden in
+/// invisible characters (each followed by a label block when it carries label JSON), the
+/// leading comment block, `<meta>` tags.
+pub fn scan(text: &str) -> Scan<'static> {
+    let mut scan = Scan::default();
     let mut errors = Vec::new();
-    let hidden = labels::hidden_text::find(text);
-    let mut blocks = front_matter_label(text, &mut errors)
-        .into_iter()
-        .collect::<Vec<_>>();
-    blocks.extend(hidden.iter().filter_map(hidden_label));
+    let mut blocks: Vec<Block<'static>> =
+        front_matter_label(text, &mut errors).into_iter().collect();
+    let payloads = hidden::find(text);
+    blocks.extend(payloads.iter().filter_map(hidden_label));
+    blocks.extend(payloads.into_iter().map(hidden_block));
     blocks.extend(leading_comment_label(text));
     blocks.extend(html_meta_labels(text));
-    let mut found = labels::interpret(&blocks);
-    errors.extend(found.errors);
-    found.evidence.extend(
-        labels::explicit_text::find(text)
-            .iter()
-            .map(labels::explicit_text::evidence),
-    );
-    for payload in &hidden {
-        found.evidence.extend(c2pa_text_manifest(payload));
-        let mut evidence = labels::hidden_text::evidence(payload);
-        // A payload that is a label is only its carrier: the label's own evidence decides.
-        if hidden_label(payload).is_some() {
-            evidence.claim = Claim::Unknown;
-            evidence
-                .fields
-                .insert("Carries", "a GB 45438 label (see its evidence)");
-        }
-        found.evidence.push(evidence);
+    for block in blocks {
+        scan.push(block);
     }
-    let verdict = verdict::decide(&found.evidence);
-    let mut summary = verdict::summarize(verdict, &found.evidence);
-    if found.evidence.is_empty() {
-        let chars = text.chars().count();
-        summary.en = format!("No AI label was found in this text ({chars} characters).");
-        summary.zh = format!("该文本（{chars} 个字符）中未发现AI标识。");
+    for error in errors {
+        scan.error(error);
     }
-    Report {
-        verdict,
-        format: "text".to_string(),
-        media: "text".to_string(),
-        summary,
-        evidence: found.evidence,
-        errors,
-    }
+    scan
+}
+
+/// A hidden payload as a block: its offset counts characters, not bytes.
+fn hidden_block(payload: hidden::Hidden) -> Block<'static> {
+    let carrier = payload.carrier.describe();
+    Block::owned(
+        BlockKind::Hidden {
+            carrier: payload.carrier,
+            length: payload.length,
+        },
+        format!(
+            "{} invisible characters ({carrier}) at character {}",
+            payload.length, payload.char_offset
+        ),
+        payload.char_offset,
+        payload.bytes,
+    )
 }
 
 /// A GB 45438 label (`{"AIGC":{…}}` JSON) carried by hidden characters, as a label block
 /// validated like any metadata label.
-fn hidden_label(hidden: &labels::hidden_text::Hidden) -> Option<Block<'static>> {
-    let json = std::str::from_utf8(&hidden.bytes).ok()?;
-    if !json.trim_start().starts_with('{') || !json.contains("AIGC") {
+fn hidden_label(payload: &hidden::Hidden) -> Option<Block<'static>> {
+    if !hidden::carries_label(&payload.bytes) {
         return None;
     }
-    let carrier = match hidden.carrier {
-        labels::hidden_text::Carrier::Tags => "Unicode tag characters",
+    let carrier = match payload.carrier {
+        hidden::Carrier::Tags => "Unicode tag characters",
         _ => "variation selectors",
     };
-    Some(Block {
-        kind: BlockKind::Text {
+    Some(Block::owned(
+        BlockKind::Text {
             key: "AIGC".to_string(),
         },
-        place: format!("{carrier} at character {}", hidden.char_offset),
-        offset: hidden.char_offset,
-        data: Cow::Owned(hidden.bytes.clone()),
-    })
-}
-
-/// A C2PA text manifest (C2PA 2.4: U+FEFF, then variation selectors carrying `C2PATXT\0`, a
-/// version byte, a 4-byte big-endian length and the JUMBF manifest store) as C2PA evidence:
-/// the store is read and its manifests listed; it is not validated.
-fn c2pa_text_manifest(hidden: &labels::hidden_text::Hidden) -> Option<crate::report::Evidence> {
-    let manifest = labels::hidden_text::c2pa_text_manifest(&hidden.bytes)?;
-    let version = manifest.version;
-    let block = Block {
-        kind: BlockKind::C2pa,
-        place: format!(
-            "variation selectors at character {} (C2PA text manifest, version {version})",
-            hidden.char_offset
-        ),
-        offset: hidden.char_offset,
-        data: Cow::Borrowed(manifest.store),
-    };
-    let mut evidence = labels::c2pa::evaluate(&block);
-    for check in &mut evidence.checks {
-        if check.id == labels::c2pa::ids::VALIDATION {
-            check.message = "Not verified: C2PA text manifests are not validated by the C2PA SDK version this build uses".to_string();
-        }
-    }
-    Some(evidence)
+        format!("{carrier} at character {}", payload.char_offset),
+        payload.char_offset,
+        payload.bytes.clone(),
+    ))
 }
 
 /// The YAML front matter between a leading `---` line and the next `---` (or `...`) line,
@@ -307,15 +277,6 @@ fn decode_entities(value: &str) -> String {
     out
 }
 
-/// The largest char boundary of `text` at or below `index`.
-pub(crate) fn floor_char_boundary(text: &str, index: usize) -> usize {
-    let mut index = index.min(text.len());
-    while !text.is_char_boundary(index) {
-        index -= 1;
-    }
-    index
-}
-
 /// A YAML scalar as the text it was written with (YAML `1` and `"1"` are the same label text).
 fn scalar(value: &Yaml) -> Option<String> {
     match value {
@@ -331,6 +292,7 @@ fn scalar(value: &Yaml) -> Option<String> {
 mod tests {
     use super::*;
     use crate::report::Verdict;
+    use crate::verify_text as verify;
 
     const LABEL: &str = r#"{"AIGC":{"Label":"1","ContentProducer":"001191440101MA9Y9T4H7A10000","ProduceID":"doc-1"}}"#;
 
