@@ -25,7 +25,7 @@ const bytes = readdirSync(folder, { recursive: true })
   .reduce((sum, path) => sum + statSync(path).size, 0);
 
 execFileSync('cargo', ['build', '--release', '-q', '--bin', 'aigc-label'], { cwd: root, stdio: 'inherit' });
-const cli = join(root, 'target/release/aigc-label');
+const cli = join(process.env.CARGO_TARGET_DIR || join(root, 'target'), 'release/aigc-label');
 const rows = [];
 for (const jobs of [1, 2]) {
   const times = [];

@@ -30,7 +30,7 @@ writeFileSync(file, parts.join('\n'));
 const bytes = readFileSync(file).length;
 
 execFileSync('cargo', ['build', '--release', '-q', '--example', 'text_timing'], { cwd: root, stdio: 'inherit' });
-const native = JSON.parse(execFileSync(join(root, 'target/release/examples/text_timing'), [file, '5'], { encoding: 'utf8' }));
+const native = JSON.parse(execFileSync(join(process.env.CARGO_TARGET_DIR || join(root, 'target'), 'release/examples/text_timing'), [file, '5'], { encoding: 'utf8' }));
 
 const { server, browser, page } = await openPage(root);
 const wasm = await page.evaluate(async () => {

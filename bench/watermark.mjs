@@ -78,7 +78,7 @@ function timingServer(command, args) {
 }
 
 run('cargo', ['build', '--release', '-q', '--example', 'watermark_timing']);
-const timing = join(root, 'target/release/examples/watermark_timing');
+const timing = join(process.env.CARGO_TARGET_DIR || join(root, 'target'), 'release/examples/watermark_timing');
 const backToBack = {};
 for (const name of Object.keys(files)) backToBack[name] = JSON.parse(run(timing, [join(out, name), '30']));
 

@@ -3,7 +3,7 @@
 # validation against @contentauth/c2pa-web in the same browser.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
+source scripts/env.sh
 cargo bench --bench verify
 bash scripts/build.sh
 node bench/browser.mjs

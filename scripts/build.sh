@@ -5,7 +5,7 @@
 # Leaves a complete static site in www/ and the example extension's copy in www/extension/pkg.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
+source scripts/env.sh
 
 optimise() { # wasm file
   local wasm=$1 before
@@ -18,13 +18,11 @@ optimise() { # wasm file
   echo "[build] $wasm: $before -> $(stat -c %s "$wasm") bytes ($(gzip -9c "$wasm" | wc -c) gzipped)"
 }
 
-# opt-level "z" for the wasm only (the native CLI keeps the profile's 3): 10 KB smaller than
-# "s", same speed within noise (table in README.md, "Size"); the pixel path's crates stay at 3
-# (Cargo.toml).
-export CARGO_PROFILE_RELEASE_OPT_LEVEL=z
-wasm-pack build --release --target web --out-dir www/pkg --out-name aigc_label
+# The wasm-release profile (Cargo.toml): opt-level "z", 10 KB smaller than "s" at the same
+# speed (docs/performance.md, "Size"); the pixel path's crates stay at 3.
+wasm-pack build --profile wasm-release --target web --out-dir www/pkg --out-name aigc_label
 optimise www/pkg/aigc_label_bg.wasm
-wasm-pack build --release --target web --out-dir target/pkg-lite --out-name aigc_label -- --no-default-features
+wasm-pack build --profile wasm-release --target web --out-dir target/pkg-lite --out-name aigc_label -- --no-default-features
 optimise target/pkg-lite/aigc_label_bg.wasm
 rm -rf www/pkg-lite
 node scripts/package.mjs www/pkg target/pkg-lite
