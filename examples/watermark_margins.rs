@@ -2,7 +2,7 @@
 //! the most bits any of the images agrees with by chance, beside the threshold.
 //!
 //! `cargo run --release --example watermark_margins -- DIR_OR_FILE...` (PNG, JPEG, WebP, GIF).
-//! The README's "False positives" table comes from this over `tests/fixtures/watermark/unmarked`
+//! The "False positives" table of docs/watermarks.md comes from this over `tests/fixtures/watermark/unmarked`
 //! and the larger sets named there. Also tries the resized readings the size search would.
 
 use aigc_label::labels::watermark::registry::{agreement, sizes_to_try, ATTEMPTS, PAYLOADS};

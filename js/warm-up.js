@@ -1,7 +1,7 @@
 // Warms a freshly loaded module up while its worker is idle. V8 compiles WebAssembly functions
 // lazily and optimises them only once they are hot, so without this the first file checked runs
-// unoptimised code: the first C2PA file took 127-158 ms instead of 30-42 ms (README, "The
-// page"). Shared by the page's worker and createVerifier()'s.
+// unoptimised code: the first C2PA file took 127-158 ms instead of 30-42 ms
+// (docs/performance.md, "Warm-up"). Shared by the page's worker and createVerifier()'s.
 
 /** Verifications of each sample (3 brings the first check to ~1.3× a warm one). */
 const RUNS = 3;

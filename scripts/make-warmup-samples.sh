@@ -2,7 +2,7 @@
 # Makes www/warmup/ecdsa.png and www/warmup/rsa.jpg: two small images with C2PA manifests
 # signed by throwaway certificate chains made here with OpenSSL. The workers of the page and
 # of createVerifier() verify them while idle after loading, so that the first file checked does
-# not pay for V8 compiling the C2PA code (README, "The page"). The ECDSA chain uses all three
+# not pay for V8 compiling the C2PA code (docs/performance.md). The ECDSA chain uses all three
 # curves the SDK accepts (P-256 signer, P-384 intermediate, P-521 root), the RSA chain RSA-2048
 # with a PS256 claim signature. Keys live in a temporary folder and are thrown away; running this
 # again gives new, equally good samples.

@@ -103,7 +103,7 @@ fn decode_with_image(bytes: &[u8], codec: ImageFormat) -> Result<Rgb, String> {
 
 /// Decodes a PNG with the `png` crate, without its CRC and Adler-32 checks: the `image` crate
 /// cannot turn them off, and wasm has no carry-less multiply to compute the CRC of every IDAT
-/// chunk quickly (4.5% of `verify` of a 1024² PNG in V8, README "Invisible watermarks"). A
+/// chunk quickly (4.5% of `verify` of a 1024² PNG in V8, docs/performance.md). A
 /// damaged chunk then gives wrong pixels, not an error; the container checks the CRCs of the
 /// chunks that carry labels. Bit depths below 8 are expanded, palettes looked up, 16-bit
 /// samples rounded to 8 bits and alpha dropped, as the `image` crate's `into_rgb8` does.

@@ -1,6 +1,6 @@
 //! The report: the one shape every front end (CLI, Rust API, JS API) returns.
 //!
-//! Field names and enum spellings are fixed by `CONTRACT.md`.
+//! Field names and enum spellings are fixed by `docs/CONTRACT.md`.
 
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};

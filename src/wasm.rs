@@ -1,5 +1,5 @@
 //! The JavaScript boundary (wasm32 only): `verify(bytes, options)` and `verifyText(text)`
-//! returning plain JS objects shaped like the report in `CONTRACT.md`.
+//! returning plain JS objects shaped like the report in `docs/CONTRACT.md`.
 
 use std::borrow::Cow;
 use std::cell::Cell;

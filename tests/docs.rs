@@ -47,3 +47,59 @@ fn docs_list_every_check_id() {
         "docs/checks.md does not list: {missing:?}"
     );
 }
+
+/// Every `src/…` path ARCHITECTURE.md names exists, and every file under src/ is named there,
+/// so its module table matches the code. `src/a/x.rs`, `y.rs` in one cell name siblings.
+#[test]
+fn architecture_names_every_module_and_only_existing_ones() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let doc = std::fs::read_to_string(root.join("ARCHITECTURE.md")).unwrap_or_default();
+    let mut named = Vec::new();
+    for line in doc.lines() {
+        let mut folder = String::new();
+        for (index, piece) in line.split('`').enumerate() {
+            if index % 2 == 0 {
+                continue;
+            }
+            if piece.starts_with("src/") && piece.ends_with(".rs") {
+                folder = piece.rsplit_once('/').map(|(f, _)| f.to_string()).unwrap_or_default();
+                named.push(piece.to_string());
+            } else if piece.ends_with(".rs") && !piece.contains('/') && !folder.is_empty() {
+                named.push(format!("{folder}/{piece}"));
+            }
+        }
+    }
+    let missing: Vec<&String> = named.iter().filter(|p| !root.join(p).is_file()).collect();
+    assert!(missing.is_empty(), "ARCHITECTURE.md names files that do not exist: {missing:?}");
+    let mut files = Vec::new();
+    sources(&root.join("src"), &mut files);
+    let unnamed: Vec<String> = files
+        .iter()
+        .filter_map(|f| f.strip_prefix(root).ok())
+        .map(|f| f.to_string_lossy().replace('\\', "/"))
+        .filter(|f| f.ends_with(".rs") && !named.contains(f))
+        .collect();
+    assert!(unnamed.is_empty(), "ARCHITECTURE.md does not name: {unnamed:?}");
+}
+
+/// Every family registered in FAMILIES appears in ARCHITECTURE.md's module table.
+#[test]
+fn architecture_lists_every_registered_family() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let doc = std::fs::read_to_string(root.join("ARCHITECTURE.md")).unwrap_or_default();
+    let registry = std::fs::read_to_string(root.join("src/labels/mod.rs")).unwrap_or_default();
+    let start = registry.find("pub static FAMILIES").unwrap_or(0);
+    let end = registry[start..].find("];").map_or(start, |e| start + e);
+    let families: Vec<&str> = registry[start..end]
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix('&')?.split("::").next())
+        .collect();
+    assert!(families.len() >= 7, "found {families:?}");
+    for family in families {
+        assert!(
+            doc.contains(&format!("`src/labels/{family}.rs`"))
+                || doc.contains(&format!("`src/labels/{family}/mod.rs`")),
+            "ARCHITECTURE.md does not list the family {family}"
+        );
+    }
+}

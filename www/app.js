@@ -145,10 +145,8 @@ async function checkFile(file) {
 }
 
 /**
- * Adds the image's preview to the verdict once the verdict is painted. Registering the blob: URL
- * is a round trip to the browser process: made while the worker read the file, it slowed that
- * read (by 0.7-1.4 ms of a 1.2 MB PNG's 5-7 ms, medians of three A/B runs; the verdict came
- * 1.8-3.4 ms later), and made before the verdict it delayed it.
+ * Adds the image's preview once the verdict is painted: registering its blob: URL earlier slowed
+ * the worker's file read (docs/performance.md).
  */
 function showPreviewAfterPaint(file, report) {
   const banner = result.querySelector('.verdict');

@@ -57,7 +57,7 @@ self.onmessage = async (event) => {
       return;
     }
     // Watermarks: decodes the pixels of PNG, JPEG, WebP and GIF images unless the page's
-    // checkbox is cleared (README, "Invisible watermarks").
+    // checkbox is cleared (docs/watermarks.md).
     const options = { thumbnails: true, watermarks };
     if (file.size <= WHOLE_READ_LIMIT) {
       const bytes = readWhole(file);

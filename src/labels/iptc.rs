@@ -31,7 +31,7 @@ impl Family for IptcFamily {
     }
 }
 
-/// Check ids, listed in the README.
+/// Check ids, listed in docs/checks.md.
 pub mod ids {
     /// The value is a URI from the IPTC (or C2PA) digital source type vocabulary.
     pub const VOCABULARY: &str = "iptc.dst.vocabulary";

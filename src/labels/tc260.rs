@@ -59,7 +59,7 @@ impl Family for Tc260Family {
     }
 }
 
-/// Check ids, listed in the README.
+/// Check ids, listed in docs/checks.md.
 pub mod ids {
     /// The label text is JSON.
     pub const JSON_SYNTAX: &str = "tc260.json.syntax";

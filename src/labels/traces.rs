@@ -12,7 +12,7 @@ use crate::xmp::Property;
 
 use super::{Family, Found, Input, XmpPacket};
 
-/// Check ids, listed in the README.
+/// Check ids, listed in docs/checks.md.
 pub mod ids {
     /// A1111 / Forge `parameters` text.
     pub const A1111: &str = "trace.a1111.parameters";

@@ -1,7 +1,7 @@
 //! The open `invisible-watermark` (imwatermark) decoder, bit-exact with the Python package:
 //! methods `dwtDct` and `dwtDctSvd`, as embedded by Stable Diffusion, SDXL, FLUX and InvokeAI.
 //!
-//! Pipeline (REFERENCE §3): OpenCV's 8-bit BGR→YUV U plane, cropped to multiples of 4; one
+//! Pipeline (docs/REFERENCE.md §3): OpenCV's 8-bit BGR→YUV U plane, cropped to multiples of 4; one
 //! level of the Haar DWT, low band only; 4×4 blocks of it in row order, block n voting for bit
 //! n mod L; a bit is 1 when at least half its votes are. Arithmetic follows the reference's
 //! order of operations so that ties break the same way.
@@ -22,7 +22,7 @@ pub const MIN_PIXELS: usize = 256 * 256;
 /// Haar filter coefficient as pywt stores it (1/√2 rounded to f64).
 const HAAR: f64 = std::f64::consts::FRAC_1_SQRT_2;
 
-/// How the embedding pipeline handed its pixels to the encoder (REFERENCE §3). The reference
+/// How the embedding pipeline handed its pixels to the encoder (docs/REFERENCE.md §3). The reference
 /// decoder assumes 8-bit BGR; pipelines that passed float arrays, or RGB where BGR was meant,
 /// put the mark in a different U plane, which only the matching conversion finds again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,4 +1,4 @@
-//! The payloads the open pipelines embed with imwatermark (REFERENCE §3), and how many
+//! The payloads the open pipelines embed with imwatermark (docs/REFERENCE.md §3), and how many
 //! matching bits make a detection.
 
 use super::imwatermark::{bits_from_votes, block_votes, low_band, Band, Input, Method};
@@ -29,8 +29,8 @@ const INVOKEAI: &str = "01001001011011100111011001101111011010110110010101000001
 /// with probability at most 10⁻⁵ (binomial tail, p = ½). An image is read up to 100 ways (five
 /// readings of [`ATTEMPTS`], at its own size and up to three generation sizes, against five
 /// payloads), so chance alone flags fewer than 1 image in 1,000; measured on unmarked photos,
-/// the most bits any reading matched stays at least 5 below every threshold (README, "False
-/// positives"). Stability's own bands for the SDXL mark (34–35 likely, ≥ 36 very likely) are
+/// the most bits any reading matched stays at least 5 below every threshold
+/// (docs/watermarks.md, "False positives"). Stability's own bands for the SDXL mark (34–35 likely, ≥ 36 very likely) are
 /// for a single reading and would flag unmarked photos here.
 pub const PAYLOADS: [Payload; 5] = [
     Payload {
@@ -80,7 +80,7 @@ const fn attempt(float: bool, swapped: bool, method: Method) -> Attempt {
 /// the hand-overs of the float pipelines (diffusers, generative-models, FLUX; dwtDct is the
 /// only method they use) with and without the R/B swap of diffusers before 0.28. Each extra
 /// reading is one more chance for unmarked pixels to match by accident; the thresholds above
-/// hold for all of them together (README, "False positives").
+/// hold for all of them together (docs/watermarks.md, "False positives").
 pub const ATTEMPTS: [Attempt; 5] = [
     attempt(false, false, Method::DwtDct),
     attempt(false, false, Method::DwtDctSvd),
@@ -208,9 +208,8 @@ const MAX_SIZES_TRIED: usize = 3;
 
 /// An image is not resized back to a generation size more than twice its width (a quarter of
 /// its area). The mark lives in 8×8-pixel blocks and is already lost after a downscale to
-/// 0.8–0.9 (README, "Invisible watermarks"), so nothing comes back from half the size; and
-/// upscaling a 64×64 icon to 512², 768² and 1024² cost ~100 ms natively and 200–400 ms in the
-/// page for every small image.
+/// 0.8–0.9 (docs/watermarks.md), so nothing comes back from half the size, and upscaling
+/// every small image cost 100–400 ms.
 const MIN_AREA_RATIO: f64 = 0.25;
 
 /// The generation sizes an image of `width` × `height` may have been resized from: none when
