@@ -1,6 +1,7 @@
 //! The dependency rule of ARCHITECTURE.md, checked on the sources: a module imports only
-//! modules of lower layers (never the crate root or a higher layer), and sibling modules inside
-//! one top-level module never import each other both ways. Test modules are exempt.
+//! modules of lower layers (never the crate root or a higher layer; the front ends of the top
+//! layer use the root's public API), and sibling modules never import each other both ways.
+//! Test modules are exempt.
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -111,6 +112,10 @@ fn no_module_imports_a_higher_layer_or_the_crate_root() {
         let Some(own) = layer_of(top) else {
             panic!("src/{top} is in no layer of tests/layers.rs (and ARCHITECTURE.md)");
         };
+        // The front ends (the top layer) use the crate root's public API.
+        if own == LAYERS.len() - 1 {
+            continue;
+        }
         let code = code(&std::fs::read_to_string(file).unwrap());
         for target in references(&code, "crate") {
             match layer_of(&target) {
@@ -169,7 +174,10 @@ fn sibling_modules_do_not_import_each_other_in_a_cycle() {
             }
         }
     }
-    assert!(cycles.is_empty(), "modules that import each other: {cycles:?}");
+    assert!(
+        cycles.is_empty(),
+        "modules that import each other: {cycles:?}"
+    );
 }
 
 #[test]
@@ -177,5 +185,8 @@ fn the_checker_sees_imports() {
     let code = code("use crate::{labels, report::Check};\nuse super::x; // crate::wasm\nlet a = crate::verdict::decide;");
     let names: Vec<String> = references(&code, "crate").into_iter().collect();
     assert_eq!(names, ["labels", "report", "verdict"]);
-    assert_eq!(references(&code, "super").into_iter().collect::<Vec<_>>(), ["x"]);
+    assert_eq!(
+        references(&code, "super").into_iter().collect::<Vec<_>>(),
+        ["x"]
+    );
 }
