@@ -285,3 +285,21 @@ fn lite_build_detects_c2pa_stores_without_judging_them() {
         );
     }
 }
+
+/// A label past the 4 GiB mark of a streamed file keeps its 64-bit offset (a sparse file on
+/// disk, read through the CLI's file source; tests/web.rs does the same in Chromium).
+#[test]
+fn a_label_past_4_gib_is_found_with_its_offset() {
+    let video = common::BigVideo::new();
+    let path = std::env::temp_dir().join(format!("aigc-label-4gib-{}.mp4", std::process::id()));
+    video.write_sparse(&path).unwrap();
+    let file = std::fs::File::open(&path).unwrap();
+    let source = aigc_label::ReadSeekSource::new(file).unwrap();
+    let report = aigc_label::verify_source(&source, &Options::default());
+    std::fs::remove_file(&path).ok();
+    assert_eq!(report.verdict, Verdict::AiLabeled, "{report:?}");
+    let at = common::byte_in(&report.evidence[0].location).unwrap();
+    assert!(at > 1 << 32, "{}", report.evidence[0].location);
+    assert!(at < video.len());
+    assert!(aigc_label::Source::bytes_read(&source) < 64 << 10);
+}

@@ -270,3 +270,32 @@ fn js_watermarks_option_decodes_pixels_in_the_browser() {
         Some("InvokeAI")
     );
 }
+
+/// A label past the 4 GiB mark, streamed through the JS `verifySource` from a synthetic
+/// `ByteSource`: its offset keeps all 64 bits in wasm32 (tests/fixtures_native.rs does the
+/// same natively with a sparse file).
+#[wasm_bindgen_test]
+fn verify_source_finds_a_label_past_4_gib() {
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    let video = Rc::new(common::BigVideo::new());
+    let source = js_sys::Object::new();
+    Reflect::set(
+        &source,
+        &"size".into(),
+        &JsValue::from_f64(video.len() as f64),
+    )
+    .unwrap();
+    let served = Rc::clone(&video);
+    let read =
+        Closure::<dyn Fn(f64, u32) -> js_sys::Uint8Array>::new(move |offset: f64, length: u32| {
+            js_sys::Uint8Array::from(served.read(offset as u64, length as usize).as_slice())
+        });
+    Reflect::set(&source, &"read".into(), read.as_ref()).unwrap();
+    let report = aigc_label::wasm::verify_source(source.unchecked_into(), None);
+    assert_eq!(get(&report, "verdict").as_string().unwrap(), "ai_labeled");
+    let evidence = Array::from(&get(&report, "evidence"));
+    let location = get(&evidence.get(0), "location").as_string().unwrap();
+    let at = common::byte_in(&location).unwrap();
+    assert!(at > 1 << 32 && at < video.len(), "{location}");
+}

@@ -278,7 +278,7 @@ impl<'s> Walker<'s> {
                 self.scan.push(Block::owned(
                     BlockKind::Text { key: name },
                     place,
-                    item_at as usize,
+                    item_at,
                     value.into_bytes(),
                 ));
             }
@@ -290,12 +290,8 @@ impl<'s> Walker<'s> {
             Some(XMP_UUID) => {
                 if let Some(xmp) = self.payload(header, MAX_PAYLOAD) {
                     let place = format!("XMP 'uuid' box at byte {}", header.start);
-                    self.scan.push(Block::owned(
-                        BlockKind::Xmp,
-                        place,
-                        header.start as usize,
-                        xmp,
-                    ));
+                    self.scan
+                        .push(Block::owned(BlockKind::Xmp, place, header.start, xmp));
                 }
             }
             Some(C2PA_UUID) => {
@@ -311,12 +307,8 @@ impl<'s> Walker<'s> {
                     let jumbf_at = 4 + purpose.len() + 1 + 8;
                     let place = format!("C2PA 'uuid' box at byte {}", header.start);
                     let store = payload.get(jumbf_at..).unwrap_or_default().to_vec();
-                    self.scan.push(Block::owned(
-                        BlockKind::C2pa,
-                        place,
-                        header.start as usize,
-                        store,
-                    ));
+                    self.scan
+                        .push(Block::owned(BlockKind::C2pa, place, header.start, store));
                 }
             }
             _ => {}
@@ -403,7 +395,7 @@ impl<'s> Walker<'s> {
             let place = format!("HEIF {what} item {id} at byte {at}");
             if what == "XMP" {
                 self.scan
-                    .push(Block::owned(BlockKind::Xmp, place, at as usize, bytes));
+                    .push(Block::owned(BlockKind::Xmp, place, at, bytes));
             } else {
                 // EXIF items start with a 4-byte offset to the TIFF header.
                 let skip = bytes
@@ -412,7 +404,7 @@ impl<'s> Walker<'s> {
                     .map_or(0, u32::from_be_bytes) as usize;
                 let tiff = bytes.get(4 + skip..).unwrap_or_default().to_vec();
                 let mut inner = Scan::default();
-                exif::scan_exif(&mut inner, &tiff, &place, at as usize);
+                exif::scan_exif(&mut inner, &tiff, &place, at);
                 self.scan.errors.extend(inner.errors);
                 for block in inner.blocks {
                     self.scan.push(Block::owned(

@@ -6,7 +6,7 @@
 
 use exif::{Context, Field, In, Reader, Tag, Value};
 
-use super::{Block, BlockKind, Scan};
+use super::{Block, BlockKind, ByteOffset, Scan};
 
 /// TIFF tag 700 holds an XMP packet.
 const TAG_XMP: u16 = 700;
@@ -32,12 +32,18 @@ pub fn scan_tiff(data: &[u8]) -> Scan<'_> {
 
 /// Walks an EXIF payload (a TIFF structure, optionally prefixed with `Exif\0\0`)
 /// found in another container at `place`.
-pub fn scan_exif(scan: &mut Scan<'_>, payload: &[u8], place: &str, offset: usize) {
+pub fn scan_exif(scan: &mut Scan<'_>, payload: &[u8], place: &str, offset: impl ByteOffset) {
     let tiff = payload.strip_prefix(b"Exif\0\0").unwrap_or(payload);
-    read_ifds(scan, tiff, &format!("EXIF in {place}"), place, offset);
+    read_ifds(
+        scan,
+        tiff,
+        &format!("EXIF in {place}"),
+        place,
+        offset.into_u64(),
+    );
 }
 
-fn read_ifds(scan: &mut Scan<'_>, tiff: &[u8], what: &str, place: &str, offset: usize) {
+fn read_ifds(scan: &mut Scan<'_>, tiff: &[u8], what: &str, place: &str, offset: u64) {
     let result = Reader::new()
         .continue_on_error(true)
         .read_raw(tiff.to_vec());
@@ -234,7 +240,7 @@ mod tests {
         ]);
         for end in 0..file.len() {
             let mut scan = Scan::default();
-            scan_exif(&mut scan, &file[..end], "APP1 segment at byte 2", 2);
+            scan_exif(&mut scan, &file[..end], "APP1 segment at byte 2", 2usize);
             assert!(
                 scan.blocks.len() < 2 || end == file.len(),
                 "cut at {end} read everything"

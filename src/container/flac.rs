@@ -35,7 +35,7 @@ pub fn scan(source: &dyn Source) -> Scan<'static> {
                         &mut scan,
                         &body,
                         &format!("FLAC block at byte {at}"),
-                        at as usize,
+                        at,
                     ),
                     Err(message) => scan.error(format!("FLAC: {message}")),
                 }

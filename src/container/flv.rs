@@ -81,7 +81,7 @@ fn read_script(scan: &mut Scan<'static>, body: &[u8], at: u64) {
                     scan.push(Block::owned(
                         BlockKind::Text { key },
                         place,
-                        at as usize,
+                        at,
                         text.into_bytes(),
                     ));
                 }

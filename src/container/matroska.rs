@@ -254,7 +254,7 @@ fn read_simple_tags(scan: &mut Scan<'static>, data: &[u8], base: u64, depth: usi
             scan.push(Block::owned(
                 BlockKind::Text { key },
                 place,
-                offset as usize,
+                offset,
                 value.into_bytes(),
             ));
         }

@@ -67,6 +67,25 @@ pub enum BlockKind {
     },
 }
 
+/// A byte offset as walkers count it: `usize` in a file held in memory, `u64` in a streamed
+/// one. Blocks keep 64 bits on every target, so offsets past 4 GiB survive wasm32.
+pub trait ByteOffset {
+    /// The offset in 64 bits.
+    fn into_u64(self) -> u64;
+}
+
+impl ByteOffset for usize {
+    fn into_u64(self) -> u64 {
+        self as u64
+    }
+}
+
+impl ByteOffset for u64 {
+    fn into_u64(self) -> u64 {
+        self
+    }
+}
+
 /// One located metadata block.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block<'a> {
@@ -74,29 +93,35 @@ pub struct Block<'a> {
     pub kind: BlockKind,
     /// Where it sits, in words: "iTXt chunk at byte 33".
     pub place: String,
-    /// Byte offset of the carrier (chunk, segment) from the start of the file.
-    pub offset: usize,
+    /// Byte offset of the carrier (chunk, segment) from the start of the file (for text, the
+    /// character offset). 64 bits on every target: streamed files can pass 4 GiB in wasm32.
+    pub offset: u64,
     /// The payload, borrowed from the file or owned when it had to be inflated or decoded.
     pub data: Cow<'a, [u8]>,
 }
 
 impl<'a> Block<'a> {
     /// A block borrowing its payload from the file.
-    pub fn borrowed(kind: BlockKind, place: String, offset: usize, data: &'a [u8]) -> Self {
+    pub fn borrowed(
+        kind: BlockKind,
+        place: String,
+        offset: impl ByteOffset,
+        data: &'a [u8],
+    ) -> Self {
         Block {
             kind,
             place,
-            offset,
+            offset: offset.into_u64(),
             data: Cow::Borrowed(data),
         }
     }
 
     /// A block holding a payload made during the scan.
-    pub fn owned(kind: BlockKind, place: String, offset: usize, data: Vec<u8>) -> Self {
+    pub fn owned(kind: BlockKind, place: String, offset: impl ByteOffset, data: Vec<u8>) -> Self {
         Block {
             kind,
             place,
-            offset,
+            offset: offset.into_u64(),
             data: Cow::Owned(data),
         }
     }

@@ -98,7 +98,7 @@ fn read_comment_packet(scan: &mut Scan<'_>, packet: &[u8], at: u64) -> bool {
     } else {
         return false;
     };
-    vorbis::read_comments(scan, body, &place, at as usize);
+    vorbis::read_comments(scan, body, &place, at);
     true
 }
 

@@ -50,7 +50,7 @@ pub fn scan(source: &dyn Source) -> Scan<'static> {
         scan.push(Block::owned(
             BlockKind::Text { key: name },
             place,
-            at as usize,
+            at,
             value.into_bytes(),
         ));
     }

@@ -117,7 +117,7 @@ fn read_aigc_entry(scan: &mut Scan<'_>, data: &[u8], dict_start: usize, place: S
         scan.push(Block::owned(
             BlockKind::Text { key: "AIGC".into() },
             place,
-            at as usize,
+            at,
             value.into_bytes(),
         ));
     } else {
@@ -335,12 +335,7 @@ fn read_xmp_packets(scan: &mut Scan<'_>, data: &[u8], base: u64) {
     for (start, packet) in xmp_packets(data) {
         let at = base + start as u64;
         let place = format!("XMP metadata stream at byte {at}");
-        scan.push(Block::owned(
-            BlockKind::Xmp,
-            place,
-            at as usize,
-            packet.to_vec(),
-        ));
+        scan.push(Block::owned(BlockKind::Xmp, place, at, packet.to_vec()));
     }
 }
 
@@ -359,7 +354,7 @@ fn read_compressed_xmp(scan: &mut Scan<'_>, streams: &[StreamObject<'_>], base: 
             scan.push(Block::owned(
                 BlockKind::Xmp,
                 place.clone(),
-                at as usize,
+                at,
                 packet.to_vec(),
             ));
         }

@@ -132,8 +132,7 @@ impl Walker<'_> {
                         bytes.pop(); // INFO strings are NUL-terminated
                     }
                 }
-                self.scan
-                    .push(Block::owned(kind, place, at as usize, bytes));
+                self.scan.push(Block::owned(kind, place, at, bytes));
             }
             Err(message) => self.scan.error(format!("RIFF: {message}")),
         }

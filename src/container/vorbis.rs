@@ -1,14 +1,15 @@
 //! Vorbis comments (FLAC `VORBIS_COMMENT` blocks, Ogg Vorbis/Opus/Theora comment headers):
 //! a vendor string and `KEY=value` entries, all lengths little-endian.
 
-use super::{Block, BlockKind, Scan};
+use super::{Block, BlockKind, ByteOffset, Scan};
 use crate::bytes::Cursor;
 
 /// Most comments read from one header.
 const MAX_COMMENTS: u32 = 4096;
 
 /// Reads the comments in `data` (starting at the vendor length) found at `place`/`offset`.
-pub fn read_comments(scan: &mut Scan<'_>, data: &[u8], place: &str, offset: usize) {
+pub fn read_comments(scan: &mut Scan<'_>, data: &[u8], place: &str, offset: impl ByteOffset) {
+    let offset = offset.into_u64();
     let mut cur = Cursor::at(data, 0);
     let vendor = cur.u32_le().and_then(|n| cur.take(n as usize));
     let Some(vendor) = vendor else {
@@ -72,7 +73,7 @@ pub(crate) mod tests {
     fn reads_vendor_and_entries() {
         let data = comments("Lavf", &["AIGC={\"AIGC\":{}}", "TITLE=x"]);
         let mut scan = Scan::default();
-        read_comments(&mut scan, &data, "block at byte 4", 4);
+        read_comments(&mut scan, &data, "block at byte 4", 4usize);
         let keys: Vec<_> = scan
             .blocks
             .iter()
@@ -93,7 +94,7 @@ pub(crate) mod tests {
         let data = comments("Lavf", &["AIGC=1"]);
         for end in 0..data.len() {
             let mut scan = Scan::default();
-            read_comments(&mut scan, &data[..end], "x", 0);
+            read_comments(&mut scan, &data[..end], "x", 0usize);
             assert!(!scan.errors.is_empty(), "cut at {end}");
         }
     }

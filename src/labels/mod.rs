@@ -223,7 +223,7 @@ mod tests {
         let blocks = [Block::borrowed(
             BlockKind::Trailer,
             "a trailer".into(),
-            7,
+            7u64,
             b"x",
         )];
         let input = Input::new(&blocks, &options).with_text("made by AI!");

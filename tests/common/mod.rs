@@ -631,3 +631,74 @@ pub fn assert_every_fixture_matches() {
         failures.join("\n")
     );
 }
+
+/// The `mdat` of [`BigVideo`]: past 4 GiB, so every later offset needs more than 32 bits.
+pub const BIG_MDAT: u64 = (1 << 32) + 4096;
+
+/// An MP4 over 4 GiB whose label sits past the 4 GiB mark: the labelled fixture's `ftyp`, an
+/// `mdat` of [`BIG_MDAT`] zero bytes (a 64-bit box size), then the fixture's `moov`. Served by
+/// [`BigVideo::read`] without ever holding the zeros.
+pub struct BigVideo {
+    head: Vec<u8>,
+    moov: Vec<u8>,
+    moov_at: u64,
+}
+
+impl BigVideo {
+    /// The layout, from the fixture.
+    pub fn new() -> Self {
+        let fixture: &[u8] = include_bytes!("../fixtures/media/label1-moov-at-end.mp4");
+        let moov = fixture.windows(4).position(|w| w == b"moov").unwrap() - 4;
+        let mut head = fixture[..32].to_vec(); // ftyp
+        head.extend(1u32.to_be_bytes());
+        head.extend(b"mdat");
+        head.extend((BIG_MDAT + 16).to_be_bytes());
+        let moov_at = head.len() as u64 + BIG_MDAT;
+        BigVideo {
+            head,
+            moov: fixture[moov..].to_vec(),
+            moov_at,
+        }
+    }
+
+    /// The file's length.
+    pub fn len(&self) -> u64 {
+        self.moov_at + self.moov.len() as u64
+    }
+
+    /// Up to `len` bytes from `offset`.
+    pub fn read(&self, offset: u64, len: usize) -> Vec<u8> {
+        let end = (offset + len as u64).min(self.len());
+        (offset..end)
+            .map(|at| {
+                if at < self.head.len() as u64 {
+                    self.head[at as usize]
+                } else if at >= self.moov_at {
+                    self.moov[(at - self.moov_at) as usize]
+                } else {
+                    0
+                }
+            })
+            .collect()
+    }
+
+    /// Writes the file sparsely (the zeros take no disk).
+    pub fn write_sparse(&self, path: &std::path::Path) -> std::io::Result<()> {
+        use std::io::{Seek, SeekFrom, Write};
+        let mut file = std::fs::File::create(path)?;
+        file.write_all(&self.head)?;
+        file.seek(SeekFrom::Start(self.moov_at))?;
+        file.write_all(&self.moov)
+    }
+}
+
+/// The byte offset a location names ("… at byte 4294970000"), if any.
+pub fn byte_in(location: &str) -> Option<u64> {
+    location
+        .rsplit("at byte ")
+        .next()?
+        .split(|c: char| !c.is_ascii_digit())
+        .next()?
+        .parse()
+        .ok()
+}

@@ -202,7 +202,7 @@ fn html_meta_labels(text: &str) -> Vec<Block<'static>> {
                         key: "AIGC".to_string(),
                     },
                     place: format!("<meta name=\"AIGC\"> at byte {start}"),
-                    offset: start,
+                    offset: start as u64,
                     data: Cow::Owned(decode_entities(&content).into_bytes()),
                 });
             }
