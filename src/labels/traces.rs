@@ -214,7 +214,8 @@ fn from_text(found: &mut Traces, key: &str, text: &str, location: &str) {
                 check,
             );
         }
-        "Software" | "Source" => software(found, key, text, location),
+        // PNG `Software`/`Source` text, PDF Info `Producer`/`Creator`.
+        "Software" | "Source" | "Producer" | "Creator" => software(found, key, text, location),
         _ => {}
     }
     if text.contains("Job ID:") && matches!(key, "Description" | "Comment" | "Title") {

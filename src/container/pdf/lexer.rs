@@ -49,16 +49,25 @@ pub(super) fn reference(data: &[u8]) -> Option<(u32, u32)> {
         .then_some((number, generation))
 }
 
-/// Finds `key` at the top level of the dictionary starting after `from`; returns where its value starts.
-pub(super) fn dictionary_key(data: &[u8], from: usize, key: &[u8]) -> Option<usize> {
-    let start =
-        from + find(
-            data.get(from..from.saturating_add(256).min(data.len()))?,
-            b"<<",
-        )? + 2;
+/// Most entries read from one dictionary.
+pub(super) const MAX_ENTRIES: usize = 64;
+/// Longest name read (PDF 32000-1 Annex C: 127 bytes).
+const MAX_NAME: usize = 127;
+
+/// The entries at the top level of the dictionary starting after `from` (its `<<` within 256
+/// bytes), at most [`MAX_ENTRIES`]: each key without its slash, and where its value starts.
+pub(super) fn dictionary_entries(data: &[u8], from: usize) -> Vec<(String, usize)> {
+    let mut entries = Vec::new();
+    let Some(open) = data
+        .get(from..from.saturating_add(256).min(data.len()))
+        .and_then(|d| find(d, b"<<"))
+    else {
+        return entries;
+    };
+    let start = from + open + 2;
     let mut depth = 1usize;
     let mut at = start;
-    while at < data.len() && at < start + MAX_STRING {
+    while at < data.len() && at < start + MAX_STRING && entries.len() < MAX_ENTRIES {
         match data.get(at..at + 2) {
             Some(b"<<") => {
                 depth += 1;
@@ -68,7 +77,7 @@ pub(super) fn dictionary_key(data: &[u8], from: usize, key: &[u8]) -> Option<usi
             Some(b">>") => {
                 depth -= 1;
                 if depth == 0 {
-                    return None;
+                    break;
                 }
                 at += 2;
                 continue;
@@ -76,20 +85,33 @@ pub(super) fn dictionary_key(data: &[u8], from: usize, key: &[u8]) -> Option<usi
             _ => {}
         }
         match data.get(at) {
-            Some(b'(') => at += string_len(data.get(at..)?)?,
-            Some(b'/') if depth == 1 && data.get(at..at + key.len()) == Some(key) => {
-                let after = at + key.len();
-                if data.get(after).is_some_and(|b| b.is_ascii_alphanumeric()) {
-                    at = after;
-                    continue;
-                }
-                let value = skip_space(data, after);
-                return Some(data.len() - value.len());
+            Some(b'(') => match string_len(data.get(at..).unwrap_or_default()) {
+                Some(len) => at += len,
+                None => break,
+            },
+            Some(b'/') if depth == 1 => {
+                let name: Vec<u8> = data
+                    .get(at + 1..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|b| (0x21..=0x7E).contains(*b) && !is_delimiter(**b))
+                    .take(MAX_NAME)
+                    .copied()
+                    .collect();
+                at += 1 + name.len();
+                let value = skip_space(data, at);
+                entries.push((crate::bytes::latin1(&name), data.len() - value.len()));
             }
             _ => at += 1,
         }
     }
-    None
+    entries
+}
+
+/// A PDF delimiter (PDF 32000-1 §7.2.2): with white space and anything outside printable
+/// ASCII, where a name ends.
+fn is_delimiter(byte: u8) -> bool {
+    b"()<>[]{}/%".contains(&byte)
 }
 
 /// Length of a literal string `( … )` including its parentheses.

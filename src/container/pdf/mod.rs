@@ -1,12 +1,12 @@
-//! PDF: the document Info dictionary's `/AIGC` entry and XMP metadata packets. A bounded
-//! text scan, not a PDF engine (no crate reads a PDF's metadata without pulling in a whole
-//! document model): the last trailer's `/Info n g R` (a classic trailer or a cross-reference
-//! stream's dictionary) is followed to the newest `n g obj`, or, failing that, into the
-//! Flate-compressed object streams (`/Type /ObjStm`, PDF 1.5+, what pdf-lib and qpdf write), so
-//! an older label left behind by an incremental update is not mistaken for the current one.
-//! XMP is read as plain packets and from Flate-compressed metadata streams. Every inflation is
-//! bounded by the per-file limits of [`Scan::inflate`]. Files over 64 MB are read at both ends
-//! only (the header, and the trailer with recent updates).
+//! PDF: the document Info dictionary's string entries (`/AIGC`, `/Producer`, `/Creator`, …) and XMP
+//! metadata packets. A bounded text scan, not a PDF engine (no crate reads a PDF's metadata without
+//! pulling in a whole document model): the last trailer's `/Info n g R` (a classic trailer or a
+//! cross-reference stream's dictionary) is followed to the newest `n g obj`, or, failing that, into
+//! the Flate-compressed object streams (`/Type /ObjStm`, PDF 1.5+, what pdf-lib and qpdf write), so
+//! an older label left behind by an incremental update is not mistaken for the current one. XMP is
+//! read as plain packets and from Flate-compressed metadata streams. Every inflation is bounded by
+//! the per-file limits of [`Scan::inflate`]. Files over 64 MB are read at both ends only (the
+//! header, and the trailer with recent updates).
 
 mod lexer;
 mod objects;
@@ -14,7 +14,7 @@ mod objects;
 use super::{Block, BlockKind, Scan};
 use crate::bytes::find;
 use crate::source::Source;
-use lexer::{dictionary_key, pdf_string, reference, rfind, rfind_token, skip_space};
+use lexer::{dictionary_entries, pdf_string, reference, rfind, rfind_token, skip_space};
 use objects::{compressed_streams, object_stream_entry, StreamObject};
 
 /// Files up to this size are read whole.
@@ -59,7 +59,7 @@ pub fn scan(source: &dyn Source) -> Scan<'static> {
 }
 
 /// Follows the last `/Info n g R` to its object, written out or inside an object stream, and
-/// reads `/AIGC` there. Returns whether an Info dictionary was found.
+/// reads its string entries there. Returns whether an Info dictionary was found.
 fn read_info(scan: &mut Scan<'_>, data: &[u8], streams: &[StreamObject<'_>], base: u64) -> bool {
     let Some(info_at) = rfind(data, b"/Info") else {
         return false;
@@ -70,9 +70,8 @@ fn read_info(scan: &mut Scan<'_>, data: &[u8], streams: &[StreamObject<'_>], bas
     let header = format!("{number} {generation} obj");
     if let Some(object_at) = rfind_token(data, header.as_bytes()) {
         let at = base + object_at as u64;
-        let place =
-            format!("PDF document Info entry \"AIGC\" (object {number} {generation}) at byte {at}");
-        read_aigc_entry(scan, data, object_at + header.len(), place, at);
+        let object = format!("object {number} {generation}");
+        read_info_entries(scan, data, object_at + header.len(), &object, at);
         return true;
     }
     if generation != 0 {
@@ -85,11 +84,8 @@ fn read_info(scan: &mut Scan<'_>, data: &[u8], streams: &[StreamObject<'_>], bas
         let objects = scan.inflate(stream.data, &place).unwrap_or_default();
         if let Some(object_at) = object_stream_entry(stream.dict, &objects, number) {
             let at = base + stream.at as u64;
-            let place = format!(
-                "PDF document Info entry \"AIGC\" (object {number} 0, in object stream {}) at byte {at}",
-                stream.number
-            );
-            read_aigc_entry(scan, &objects, object_at, place, at);
+            let object = format!("object {number} 0, in object stream {}", stream.number);
+            read_info_entries(scan, &objects, object_at, &object, at);
             return true;
         }
         if scan.errors.len() > errors {
@@ -105,20 +101,26 @@ fn read_info(scan: &mut Scan<'_>, data: &[u8], streams: &[StreamObject<'_>], bas
     false
 }
 
-/// Reads the `/AIGC` string of the dictionary that starts at `dict_start`, if it has one.
-fn read_aigc_entry(scan: &mut Scan<'_>, data: &[u8], dict_start: usize, place: String, at: u64) {
-    let Some(value_at) = dictionary_key(data, dict_start, b"/AIGC") else {
-        return;
-    };
-    if let Some(value) = pdf_string(data.get(value_at..).unwrap_or_default()) {
-        scan.push(Block::owned(
-            BlockKind::Text { key: "AIGC".into() },
-            place,
-            at,
-            value.into_bytes(),
-        ));
-    } else {
-        scan.error(format!("{place}: the value is not a readable string"));
+/// Every string entry of the Info dictionary that starts at `dict_start`, as keyed text
+/// (`/AIGC`, `/Producer`, `/Creator`, …): which ones matter is the label families' choice.
+fn read_info_entries(scan: &mut Scan<'_>, data: &[u8], dict_start: usize, object: &str, at: u64) {
+    for (key, value_at) in dictionary_entries(data, dict_start) {
+        let value = data.get(value_at..).unwrap_or_default();
+        let is_string =
+            value.starts_with(b"(") || (value.starts_with(b"<") && !value.starts_with(b"<<"));
+        if !is_string {
+            continue; // names, numbers, references, dictionaries
+        }
+        let place = format!("PDF document Info entry \"{key}\" ({object}) at byte {at}");
+        match pdf_string(value) {
+            Some(text) => scan.push(Block::owned(
+                BlockKind::Text { key },
+                place,
+                at,
+                text.into_bytes(),
+            )),
+            None => scan.error(format!("{place}: the value is not a readable string")),
+        }
     }
 }
 
@@ -220,14 +222,21 @@ mod tests {
 1 0 obj\n<< /Producer (x) /Nested << /AIGC (no) >> /AIGC (\\{\"AIGC\":\\{\"Label\":\"1\"\\}\\}) >>\nendobj\ntrailer\n<< /Size 2 /Info 1 0 R >>\n%%EOF";
         let scan = scan_bytes(pdf);
         assert!(scan.errors.is_empty(), "{:?}", scan.errors);
-        assert_eq!(scan.blocks.len(), 1);
-        assert_eq!(scan.blocks[0].text(), "{\"AIGC\":{\"Label\":\"1\"}}");
-        assert!(
-            scan.blocks[0]
-                .place
-                .starts_with("PDF document Info entry \"AIGC\" (object 1 0) at byte 100"),
-            "{}",
-            scan.blocks[0].place
+        // Every string entry of the newest Info, not the nested dictionary's.
+        let keys: Vec<&BlockKind> = scan.blocks.iter().map(|b| &b.kind).collect();
+        assert_eq!(
+            keys,
+            [
+                &BlockKind::Text {
+                    key: "Producer".into()
+                },
+                &BlockKind::Text { key: "AIGC".into() }
+            ]
+        );
+        assert_eq!(scan.blocks[1].text(), "{\"AIGC\":{\"Label\":\"1\"}}");
+        assert_eq!(
+            scan.blocks[1].place,
+            "PDF document Info entry \"AIGC\" (object 1 0) at byte 100"
         );
     }
 
@@ -287,6 +296,40 @@ mod tests {
     }
 
     #[test]
+    fn info_names_end_at_delimiters_and_unprintable_bytes() {
+        let pdf = b"%PDF-1.4\n1 0 obj\n<< /Ti\x00tle (a) /Creator<4869> /Trapped /False /Producer (x)>>\nendobj\ntrailer\n<< /Info 1 0 R >>\n%%EOF";
+        let scan = scan_bytes(pdf);
+        let entries: Vec<(String, String)> = scan
+            .blocks
+            .iter()
+            .map(|b| match &b.kind {
+                BlockKind::Text { key } => (key.clone(), b.text().to_string()),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            entries,
+            [
+                ("Creator".to_string(), "Hi".to_string()),
+                ("Producer".to_string(), "x".to_string())
+            ]
+        );
+    }
+
+    /// The Info dictionary's Producer and Creator reach the traces family.
+    #[test]
+    fn a_generator_named_as_producer_is_a_trace() {
+        let pdf = b"%PDF-1.7\n1 0 obj\n<< /Producer (Midjourney v7) >>\nendobj\ntrailer\n<< /Info 1 0 R >>\n%%EOF";
+        let report = crate::verify(pdf, &crate::Options::default());
+        assert_eq!(report.verdict, crate::Verdict::SuspectedAi, "{report:?}");
+        assert_eq!(
+            report.evidence[0].fields.get("Producer"),
+            Some("Midjourney v7")
+        );
+        assert_eq!(report.evidence[0].checks[0].id, "trace.generator.software");
+    }
+
+    #[test]
     fn follows_the_info_reference_into_an_object_stream() {
         let pdf = object_stream_pdf(
             b"<< /Producer (p) /AIGC (\\{\"AIGC\":\\{\"Label\":\"2\"\\}\\}) >>",
@@ -294,10 +337,11 @@ mod tests {
         );
         let scan = scan_bytes(&pdf);
         assert!(scan.errors.is_empty(), "{:?}", scan.errors);
-        assert_eq!(scan.blocks.len(), 1);
-        assert_eq!(scan.blocks[0].text(), "{\"AIGC\":{\"Label\":\"2\"}}");
+        assert_eq!(scan.blocks.len(), 2);
+        assert_eq!(scan.blocks[0].text(), "p");
+        assert_eq!(scan.blocks[1].text(), "{\"AIGC\":{\"Label\":\"2\"}}");
         assert_eq!(
-            scan.blocks[0].place,
+            scan.blocks[1].place,
             "PDF document Info entry \"AIGC\" (object 5 0, in object stream 1) at byte 9"
         );
     }
