@@ -57,6 +57,42 @@ pub enum Claim {
     Unknown,
 }
 
+impl Claim {
+    /// Every claim, in declaration order.
+    pub const ALL: &'static [Claim] = &[
+        Claim::AiGenerated,
+        Claim::AiEdited,
+        Claim::PossiblyAi,
+        Claim::SuspectedAi,
+        Claim::NotAi,
+        Claim::Unknown,
+    ];
+
+    /// The claim in words, (English, Chinese).
+    pub fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Claim::AiGenerated => ("AI-generated", "AI生成"),
+            Claim::AiEdited => ("AI-edited", "AI编辑"),
+            Claim::PossiblyAi => ("possibly AI", "可能为AI"),
+            Claim::SuspectedAi => ("suspected AI", "疑似AI"),
+            Claim::NotAi => ("not AI", "非AI来源"),
+            Claim::Unknown => ("undetermined", "未判定"),
+        }
+    }
+
+    /// The contract spelling, e.g. `ai_generated`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Claim::AiGenerated => "ai_generated",
+            Claim::AiEdited => "ai_edited",
+            Claim::PossiblyAi => "possibly_ai",
+            Claim::SuspectedAi => "suspected_ai",
+            Claim::NotAi => "not_ai",
+            Claim::Unknown => "unknown",
+        }
+    }
+}
+
 /// Which label family a piece of evidence belongs to.
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -92,6 +128,37 @@ impl EvidenceKind {
         EvidenceKind::ExplicitTextLabel,
         EvidenceKind::HiddenTextPayload,
     ];
+
+    /// The kind in words, (English, Chinese), as sentences use it ("GB 45438 implicit label");
+    /// the page and the extension show the same words (www/names.js is generated from this).
+    pub fn names(self) -> (&'static str, &'static str) {
+        match self {
+            EvidenceKind::Tc260Metadata => ("GB 45438 implicit label", "GB 45438 隐式标识"),
+            EvidenceKind::C2paManifest => ("C2PA Content Credentials", "C2PA 内容凭证"),
+            EvidenceKind::IptcDigitalSourceType => {
+                ("IPTC digital source type", "IPTC 数字来源类型")
+            }
+            EvidenceKind::GenerationParameters => ("generation parameters", "生成参数"),
+            EvidenceKind::VendorMetadata => ("vendor metadata", "厂商元数据"),
+            EvidenceKind::Watermark => ("invisible watermark", "隐形水印"),
+            EvidenceKind::ExplicitTextLabel => ("explicit text label", "显式文本标识"),
+            EvidenceKind::HiddenTextPayload => ("hidden text payload", "隐藏文本载荷"),
+        }
+    }
+
+    /// The contract spelling, e.g. `tc260_metadata`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EvidenceKind::Tc260Metadata => "tc260_metadata",
+            EvidenceKind::C2paManifest => "c2pa_manifest",
+            EvidenceKind::IptcDigitalSourceType => "iptc_digital_source_type",
+            EvidenceKind::GenerationParameters => "generation_parameters",
+            EvidenceKind::VendorMetadata => "vendor_metadata",
+            EvidenceKind::Watermark => "watermark",
+            EvidenceKind::ExplicitTextLabel => "explicit_text_label",
+            EvidenceKind::HiddenTextPayload => "hidden_text_payload",
+        }
+    }
 
     /// Whether this kind is a formal label (as opposed to a trace).
     pub fn is_formal_label(self) -> bool {

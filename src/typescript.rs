@@ -71,6 +71,76 @@ fn declarations() -> String {
     format!("{HEADER}\n{}\n", parts.join("\n\n"))
 }
 
+const NAMES_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/www/names.js");
+
+/// `www/names.js`: the bilingual names of evidence kinds and claims, from
+/// [`EvidenceKind::names`] and [`Claim::names`], so that the page, the extension and the
+/// report's summaries say the same words.
+fn names_js() -> String {
+    let capitalised = |en: &str| {
+        let mut chars = en.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+            .unwrap_or_default()
+    };
+    let kinds: String = EvidenceKind::ALL
+        .iter()
+        .map(|k| {
+            let (en, zh) = k.names();
+            format!("  {}: ['{zh}', '{}'],\n", k.as_str(), capitalised(en))
+        })
+        .collect();
+    let claims: String = Claim::ALL
+        .iter()
+        .map(|c| {
+            let (en, zh) = c.names();
+            format!("  {}: ['{zh}', '{en}'],\n", c.as_str())
+        })
+        .collect();
+    format!(
+        "// Generated from src/report.rs (EvidenceKind::names, Claim::names) by src/typescript.rs;\n\
+// do not edit (`UPDATE_TYPES=1 cargo test --lib typescript` rewrites it). Shared by the page\n\
+// (app.js) and the example extension's service worker (copied to www/extension/pkg/).\n\
+\n\
+/** Evidence kind → [Chinese, English]. */\n\
+export const KIND_NAMES = {{\n{kinds}}};\n\
+\n\
+/** Claim → [Chinese, English]. */\n\
+export const CLAIM_NAMES = {{\n{claims}}};\n\
+\n\
+/** The [Chinese, English] names of an evidence's kind and claim (the raw id when unknown). */\n\
+export function evidenceNames(evidence) {{\n\
+\x20\x20const kind = KIND_NAMES[evidence.kind] || [String(evidence.kind), String(evidence.kind)];\n\
+\x20\x20const claim = CLAIM_NAMES[evidence.claim] || CLAIM_NAMES.unknown;\n\
+\x20\x20return {{ kind, claim }};\n\
+}}\n"
+    )
+}
+
+#[test]
+fn names_js_is_current() {
+    let generated = names_js();
+    if std::env::var_os("UPDATE_TYPES").is_some() {
+        std::fs::write(NAMES_PATH, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(NAMES_PATH).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "www/names.js is stale: run `UPDATE_TYPES=1 cargo test --lib typescript`"
+    );
+}
+
+#[test]
+fn names_match_the_serialised_spellings() {
+    for kind in EvidenceKind::ALL {
+        assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
+    }
+    for claim in Claim::ALL {
+        assert_eq!(serde_json::to_value(claim).unwrap(), claim.as_str());
+    }
+}
+
 #[test]
 fn typescript_declarations_are_current() {
     let generated = declarations();

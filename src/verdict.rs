@@ -28,18 +28,9 @@ pub fn decide(evidence: &[Evidence]) -> Verdict {
     }
 }
 
-/// The label family in words, for summaries.
+/// The label family in words, for summaries: (English, Chinese).
 fn family(kind: EvidenceKind) -> (&'static str, &'static str) {
-    match kind {
-        EvidenceKind::Tc260Metadata => ("GB 45438 metadata", "GB 45438 隐式标识"),
-        EvidenceKind::C2paManifest => ("C2PA Content Credentials", "C2PA 内容凭证"),
-        EvidenceKind::IptcDigitalSourceType => ("IPTC digital source type", "IPTC 数字来源类型"),
-        EvidenceKind::GenerationParameters => ("generation parameters", "生成参数"),
-        EvidenceKind::VendorMetadata => ("vendor metadata", "厂商元数据"),
-        EvidenceKind::Watermark => ("an invisible watermark", "隐形水印"),
-        EvidenceKind::ExplicitTextLabel => ("an explicit text label", "显式文本标识"),
-        EvidenceKind::HiddenTextPayload => ("a hidden text payload", "隐藏文本载荷"),
-    }
+    kind.names()
 }
 
 /// Who made the content, if the evidence names it: (English, Chinese).
@@ -275,7 +266,7 @@ mod tests {
         let s = summarize(Verdict::InvalidLabel, &list);
         assert_eq!(
             s.en,
-            "A label is present (GB 45438 metadata) but fails validation: broken (x)."
+            "A label is present (GB 45438 implicit label) but fails validation: broken (x)."
         );
     }
 }

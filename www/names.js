@@ -1,5 +1,6 @@
-// The names of evidence kinds and claims in Chinese and English, shared by the page (app.js)
-// and the example extension's service worker (copied to www/extension/pkg/ by the build).
+// Generated from src/report.rs (EvidenceKind::names, Claim::names) by src/typescript.rs;
+// do not edit (`UPDATE_TYPES=1 cargo test --lib typescript` rewrites it). Shared by the page
+// (app.js) and the example extension's service worker (copied to www/extension/pkg/).
 
 /** Evidence kind → [Chinese, English]. */
 export const KIND_NAMES = {
