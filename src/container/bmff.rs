@@ -53,7 +53,7 @@ impl BoxHeader {
 pub fn scan(source: &dyn Source) -> Scan<'static> {
     let mut walker = Walker {
         source,
-        scan: Scan::default(),
+        scan: Scan::new("BMFF"),
         boxes: 0,
         heif: Heif::default(),
         keys: Vec::new(),
@@ -144,7 +144,7 @@ impl<'s> Walker<'s> {
     fn walk(&mut self, start: u64, end: u64, depth: usize) {
         if depth > MAX_DEPTH {
             self.scan.error(format!(
-                "BMFF: boxes nested deeper than {MAX_DEPTH} at byte {start}; not read"
+                "boxes nested deeper than {MAX_DEPTH} at byte {start}; not read"
             ));
             return;
         }
@@ -152,20 +152,19 @@ impl<'s> Walker<'s> {
         while at < end {
             if end - at < 8 {
                 self.scan
-                    .error(format!("BMFF: {} stray bytes at byte {at}", end - at));
+                    .error(format!("{} stray bytes at byte {at}", end - at));
                 return;
             }
             self.boxes += 1;
             if self.boxes > MAX_BOXES {
-                self.scan.error(format!(
-                    "BMFF: more than {MAX_BOXES} boxes; stopped reading"
-                ));
+                self.scan
+                    .error(format!("more than {MAX_BOXES} boxes; stopped reading"));
                 return;
             }
             let header = match self.header(at, end) {
                 Ok(header) => header,
                 Err(message) => {
-                    self.scan.error(format!("BMFF: {message}"));
+                    self.scan.error(message);
                     return;
                 }
             };
@@ -210,7 +209,7 @@ impl<'s> Walker<'s> {
     fn payload(&mut self, header: &BoxHeader, limit: u64) -> Option<Vec<u8>> {
         if header.body_len() > limit {
             self.scan.error(format!(
-                "BMFF: '{}' box at byte {} is over {limit} bytes; not read",
+                "'{}' box at byte {} is over {limit} bytes; not read",
                 header.name(),
                 header.start
             ));
@@ -222,7 +221,7 @@ impl<'s> Walker<'s> {
         {
             Ok(bytes) => Some(bytes.into_owned()),
             Err(message) => {
-                self.scan.error(format!("BMFF: {message}"));
+                self.scan.error(message);
                 None
             }
         }
@@ -241,10 +240,8 @@ impl<'s> Walker<'s> {
                 break;
             };
             let Some(name) = (size as usize).checked_sub(8).and_then(|n| cur.take(n)) else {
-                self.scan.error(format!(
-                    "BMFF: 'keys' box at byte {} is malformed",
-                    header.start
-                ));
+                self.scan
+                    .error(format!("'keys' box at byte {} is malformed", header.start));
                 break;
             };
             keys.push(String::from_utf8_lossy(name).into_owned());
@@ -267,9 +264,8 @@ impl<'s> Walker<'s> {
                 break;
             };
             let Some(body) = (size as usize).checked_sub(8).and_then(|n| cur.take(n)) else {
-                self.scan.error(format!(
-                    "BMFF: 'ilst' item at byte {item_at} runs past its box"
-                ));
+                self.scan
+                    .error(format!("'ilst' item at byte {item_at} runs past its box"));
                 break;
             };
             let (name, value) = ilst_item(&kind, body, &self.keys);
@@ -351,10 +347,9 @@ impl<'s> Walker<'s> {
         };
         match parse_iloc(&payload) {
             Some(locations) => self.heif.locations = locations,
-            None => self.scan.error(format!(
-                "BMFF: 'iloc' box at byte {} is malformed",
-                header.start
-            )),
+            None => self
+                .scan
+                .error(format!("'iloc' box at byte {} is malformed", header.start)),
         }
     }
 
@@ -375,7 +370,7 @@ impl<'s> Walker<'s> {
             for (offset, length) in &extents {
                 if bytes.len() as u64 + length > MAX_PAYLOAD {
                     self.scan.error(format!(
-                        "BMFF: HEIF {what} item {id} is over {MAX_PAYLOAD} bytes; not read"
+                        "HEIF {what} item {id} is over {MAX_PAYLOAD} bytes; not read"
                     ));
                     return;
                 }
@@ -386,7 +381,7 @@ impl<'s> Walker<'s> {
                 ) {
                     Ok(part) => bytes.extend_from_slice(&part),
                     Err(message) => {
-                        self.scan.error(format!("BMFF: {message}"));
+                        self.scan.error(message);
                         return;
                     }
                 }
@@ -405,7 +400,9 @@ impl<'s> Walker<'s> {
                 let tiff = bytes.get(4 + skip..).unwrap_or_default().to_vec();
                 let mut inner = Scan::default();
                 exif::scan_exif(&mut inner, &tiff, &place, at);
-                self.scan.errors.extend(inner.errors);
+                for error in inner.errors {
+                    self.scan.error(error);
+                }
                 for block in inner.blocks {
                     self.scan.push(Block::owned(
                         block.kind,

@@ -25,8 +25,8 @@ const TEXT_TAGS: &[(Tag, &str)] = &[
 
 /// Walks a whole TIFF file.
 pub fn scan_tiff(data: &[u8]) -> Scan<'_> {
-    let mut scan = Scan::default();
-    read_ifds(&mut scan, data, "TIFF", "TIFF IFD", 0);
+    let mut scan = Scan::new("TIFF");
+    read_ifds(&mut scan, data, "", "TIFF IFD", 0);
     scan
 }
 
@@ -43,7 +43,14 @@ pub fn scan_exif(scan: &mut Scan<'_>, payload: &[u8], place: &str, offset: impl 
     );
 }
 
+/// Reads the IFDs of `tiff`; errors name `what` ("EXIF in APP1 segment at byte 2"), or only the
+/// problem when `what` is empty (a TIFF file, whose scan names it).
 fn read_ifds(scan: &mut Scan<'_>, tiff: &[u8], what: &str, place: &str, offset: u64) {
+    let what = if what.is_empty() {
+        String::new()
+    } else {
+        format!("{what}: ")
+    };
     let result = Reader::new()
         .continue_on_error(true)
         .read_raw(tiff.to_vec());
@@ -56,12 +63,12 @@ fn read_ifds(scan: &mut Scan<'_>, tiff: &[u8], what: &str, place: &str, offset: 
             }) {
                 Ok(exif) => {
                     for problem in problems {
-                        scan.error(format!("{what}: {problem}"));
+                        scan.error(format!("{what}{problem}"));
                     }
                     exif
                 }
                 Err(err) => {
-                    scan.error(format!("{what}: unreadable ({err})"));
+                    scan.error(format!("{what}unreadable ({err})"));
                     return;
                 }
             }

@@ -10,13 +10,13 @@ const MAX_BLOCK: usize = 16 << 20;
 
 /// Walks the metadata blocks of a FLAC file.
 pub fn scan(source: &dyn Source) -> Scan<'static> {
-    let mut scan = Scan::default();
+    let mut scan = Scan::new("FLAC");
     let mut at = 4u64;
     for _ in 0..1024 {
         let header = match source.read_exact_at(at, 4, "FLAC metadata block header") {
             Ok(h) => h.into_owned(),
             Err(message) => {
-                scan.error(format!("FLAC: {message}"));
+                scan.error(message);
                 break;
             }
         };
@@ -27,7 +27,7 @@ pub fn scan(source: &dyn Source) -> Scan<'static> {
         if kind == VORBIS_COMMENT {
             if len > MAX_BLOCK {
                 scan.error(format!(
-                    "FLAC: comment block at byte {at} is over {MAX_BLOCK} bytes; not read"
+                    "comment block at byte {at} is over {MAX_BLOCK} bytes; not read"
                 ));
             } else {
                 match source.read_exact_at(at + 4, len, "FLAC comment block") {
@@ -37,7 +37,7 @@ pub fn scan(source: &dyn Source) -> Scan<'static> {
                         &format!("FLAC block at byte {at}"),
                         at,
                     ),
-                    Err(message) => scan.error(format!("FLAC: {message}")),
+                    Err(message) => scan.error(message),
                 }
             }
         }

@@ -14,13 +14,13 @@ const MAX_DEPTH: usize = 16;
 
 /// Reads the script data of an FLV file.
 pub fn scan(source: &dyn Source) -> Scan<'static> {
-    let mut scan = Scan::default();
+    let mut scan = Scan::new("FLV");
     let header_len = match source.read_exact_at(5, 4, "FLV header") {
         Ok(b) => u64::from(u32::from_be_bytes(
             b.as_ref().try_into().unwrap_or_default(),
         )),
         Err(message) => {
-            scan.error(format!("FLV: {message}"));
+            scan.error(message);
             return scan;
         }
     };
@@ -32,7 +32,7 @@ pub fn scan(source: &dyn Source) -> Scan<'static> {
         let header = match source.read_exact_at(at, 11, "FLV tag header") {
             Ok(h) => h.into_owned(),
             Err(message) => {
-                scan.error(format!("FLV: {message}"));
+                scan.error(message);
                 return scan;
             }
         };
@@ -43,12 +43,12 @@ pub fn scan(source: &dyn Source) -> Scan<'static> {
         if kind == 18 {
             if size > MAX_SCRIPT {
                 scan.error(format!(
-                    "FLV: script tag at byte {at} is over {MAX_SCRIPT} bytes; not read"
+                    "script tag at byte {at} is over {MAX_SCRIPT} bytes; not read"
                 ));
             } else {
                 match source.read_exact_at(at + 11, size, "FLV script tag") {
                     Ok(body) => read_script(&mut scan, &body, at),
-                    Err(message) => scan.error(format!("FLV: {message}")),
+                    Err(message) => scan.error(message),
                 }
             }
         }
@@ -63,7 +63,7 @@ fn read_script(scan: &mut Scan<'static>, body: &[u8], at: u64) {
         Some(Amf::Text(name)) => name,
         _ => {
             scan.error(format!(
-                "FLV: script tag at byte {at} does not start with a name"
+                "script tag at byte {at} does not start with a name"
             ));
             return;
         }
@@ -87,9 +87,7 @@ fn read_script(scan: &mut Scan<'static>, body: &[u8], at: u64) {
                 }
             }
         }
-        _ => scan.error(format!(
-            "FLV: script tag \"{name}\" at byte {at} is malformed"
-        )),
+        _ => scan.error(format!("script tag \"{name}\" at byte {at} is malformed")),
     }
 }
 

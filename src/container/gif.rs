@@ -8,15 +8,15 @@ const XMP_APP_ID: &[u8] = b"XMP DataXMP";
 
 /// Walks the blocks of a GIF file.
 pub fn scan(data: &[u8]) -> Scan<'_> {
-    let mut scan = Scan::default();
+    let mut scan = Scan::new("GIF");
     let mut cur = Cursor::at(data, 6);
     let Some(screen) = cur.take(7) else {
-        scan.error("GIF: truncated logical screen descriptor");
+        scan.error("truncated logical screen descriptor");
         return scan;
     };
     let flags = screen.get(4).copied().unwrap_or(0);
     if !skip_color_table(&mut cur, flags) {
-        scan.error("GIF: truncated global color table");
+        scan.error("truncated global color table");
         return scan;
     }
     loop {
@@ -27,14 +27,14 @@ pub fn scan(data: &[u8]) -> Scan<'_> {
             Some(0x2C) => skip_image(&mut cur),
             Some(other) => {
                 scan.error(format!(
-                    "GIF: unknown block 0x{other:02X} at byte {offset}; stopped reading"
+                    "unknown block 0x{other:02X} at byte {offset}; stopped reading"
                 ));
                 return scan;
             }
             None => None,
         };
         if result.is_none() {
-            scan.error(format!("GIF: truncated block at byte {offset}"));
+            scan.error(format!("truncated block at byte {offset}"));
             return scan;
         }
     }

@@ -16,7 +16,7 @@ const MAX_FRAMES: usize = 4096;
 
 /// Reads the ID3v2 tag of an MP3 file (no tag: nothing to read).
 pub fn scan(source: &dyn Source) -> Scan<'static> {
-    let mut scan = Scan::default();
+    let mut scan = Scan::new("ID3");
     let header = source
         .read_at(0, 10)
         .map(|h| h.into_owned())
@@ -25,25 +25,25 @@ pub fn scan(source: &dyn Source) -> Scan<'static> {
         return scan; // MPEG audio without an ID3v2 tag
     }
     let Some((version, flags, size)) = parse_header(&header) else {
-        scan.error("ID3: truncated or malformed tag header");
+        scan.error("truncated or malformed tag header");
         return scan;
     };
     if size > MAX_TAG {
         scan.error(format!(
-            "ID3: tag of {size} bytes is over the {MAX_TAG}-byte limit; not read"
+            "tag of {size} bytes is over the {MAX_TAG}-byte limit; not read"
         ));
         return scan;
     }
     let tag = match source.read_at(10, size) {
         Ok(tag) => tag.into_owned(),
         Err(message) => {
-            scan.error(format!("ID3: {message}"));
+            scan.error(message);
             return scan;
         }
     };
     if tag.len() < size {
         scan.error(format!(
-            "ID3: tag claims {size} bytes but only {} are present (file truncated)",
+            "tag claims {size} bytes but only {} are present (file truncated)",
             tag.len()
         ));
     }
@@ -103,7 +103,7 @@ fn read_frames(scan: &mut Scan<'_>, tag: &[u8], version: u8, flags: u8) {
                 .and_then(|n| n.checked_sub(4)),
         };
         if skip.and_then(|n| cur.skip(n)).is_none() {
-            scan.error("ID3: malformed extended header");
+            scan.error("malformed extended header");
             return;
         }
     }
@@ -123,12 +123,12 @@ fn read_frames(scan: &mut Scan<'_>, tag: &[u8], version: u8, flags: u8) {
         };
         let frame_flags = if version == 2 { Some(0) } else { cur.u16_be() };
         let (Some(size), Some(frame_flags)) = (size, frame_flags) else {
-            scan.error(format!("ID3: truncated frame header at byte {at}"));
+            scan.error(format!("truncated frame header at byte {at}"));
             return;
         };
         let Some(body) = cur.take(size) else {
             scan.error(format!(
-                "ID3: frame at byte {at} claims {size} bytes but the tag ends first"
+                "frame at byte {at} claims {size} bytes but the tag ends first"
             ));
             return;
         };

@@ -15,7 +15,7 @@ const MAX_JUMBF: usize = 64 << 20;
 
 /// Walks the segments of a JPEG file.
 pub fn scan(data: &[u8]) -> Scan<'_> {
-    let mut scan = Scan::default();
+    let mut scan = Scan::new("JPEG");
     let mut extended = ExtendedXmp::default();
     let mut jumbf = Jumbf::default();
     let mut cur = Cursor::at(data, 2);
@@ -25,12 +25,14 @@ pub fn scan(data: &[u8]) -> Scan<'_> {
             Next::Marker(marker) => marker,
             Next::End => {
                 scan.error(format!(
-                    "JPEG: truncated before the image data (no scan found after byte {offset})"
+                    "truncated before the image data (no scan found after byte {offset})"
                 ));
                 break;
             }
             Next::Garbage(byte) => {
-                scan.error(format!("JPEG: expected a marker at byte {offset} but found 0x{byte:02X}; stopped reading"));
+                scan.error(format!(
+                    "expected a marker at byte {offset} but found 0x{byte:02X}; stopped reading"
+                ));
                 break;
             }
         };
@@ -46,7 +48,7 @@ pub fn scan(data: &[u8]) -> Scan<'_> {
             .and_then(|len| cur.take(usize::from(len).checked_sub(2)?))
         else {
             scan.error(format!(
-                "JPEG: segment 0x{marker:02X} at byte {segment_at} is truncated"
+                "segment 0x{marker:02X} at byte {segment_at} is truncated"
             ));
             break;
         };
@@ -141,15 +143,13 @@ impl ExtendedXmp {
     fn add(&mut self, scan: &mut Scan<'_>, part: &[u8], place: &str, offset: usize) {
         let mut cur = Cursor::at(part, 0);
         let (Some(guid), Some(full), Some(at)) = (cur.take(32), cur.u32_be(), cur.u32_be()) else {
-            scan.error(format!(
-                "JPEG: Extended XMP in {place} has a truncated header"
-            ));
+            scan.error(format!("Extended XMP in {place} has a truncated header"));
             return;
         };
         let full = full as usize;
         let is_new = !self.by_guid.contains_key(guid);
         if is_new && self.declared.saturating_add(full) > MAX_EXTENDED_XMP {
-            scan.error(format!("JPEG: Extended XMP in {place} claims {full} bytes, over the {MAX_EXTENDED_XMP}-byte limit"));
+            scan.error(format!("Extended XMP in {place} claims {full} bytes, over the {MAX_EXTENDED_XMP}-byte limit"));
             return;
         }
         if is_new {
@@ -176,7 +176,9 @@ impl ExtendedXmp {
                     .checked_add(bytes.len())
                     .and_then(|end| whole.get_mut(*at..end))
                 else {
-                    scan.error(format!("JPEG: an Extended XMP portion at offset {at} lies outside its declared length"));
+                    scan.error(format!(
+                        "an Extended XMP portion at offset {at} lies outside its declared length"
+                    ));
                     continue;
                 };
                 slot.copy_from_slice(bytes);
@@ -184,7 +186,7 @@ impl ExtendedXmp {
             }
             if covered < portions.full_length {
                 scan.error(format!(
-                    "JPEG: Extended XMP is incomplete ({covered} of {} bytes present)",
+                    "Extended XMP is incomplete ({covered} of {} bytes present)",
                     portions.full_length
                 ));
             }
@@ -242,7 +244,7 @@ impl Jumbf {
                 };
                 if store.len().saturating_add(payload.len()) > MAX_JUMBF {
                     scan.error(format!(
-                        "JPEG: JUMBF data over {MAX_JUMBF} bytes; the rest was ignored"
+                        "JUMBF data over {MAX_JUMBF} bytes; the rest was ignored"
                     ));
                     break;
                 }

@@ -67,7 +67,7 @@ fn element(source: &dyn Source, at: u64) -> Result<Element, String> {
 
 /// Walks a Matroska or WebM file.
 pub fn scan(source: &dyn Source) -> Scan<'static> {
-    let mut scan = Scan::default();
+    let mut scan = Scan::new("Matroska");
     let mut at = 0u64;
     let end = source.len();
     // Top level: the EBML header, then the Segment.
@@ -75,16 +75,14 @@ pub fn scan(source: &dyn Source) -> Scan<'static> {
         let el = match element(source, at) {
             Ok(el) => el,
             Err(message) => {
-                scan.error(format!("Matroska: {message}"));
+                scan.error(message);
                 return scan;
             }
         };
         if el.id == SEGMENT {
             let segment_end = el.size.map_or(end, |s| el.body.saturating_add(s).min(end));
             if el.size.is_some_and(|s| el.body.saturating_add(s) > end) {
-                scan.error(
-                    "Matroska: the segment claims more bytes than the file holds (file truncated)",
-                );
+                scan.error("the segment claims more bytes than the file holds (file truncated)");
             }
             walk_segment(source, &mut scan, el.body, segment_end);
             return scan;
@@ -94,7 +92,7 @@ pub fn scan(source: &dyn Source) -> Scan<'static> {
             None => break,
         }
     }
-    scan.error("Matroska: no segment found");
+    scan.error("no segment found");
     scan
 }
 
@@ -109,7 +107,7 @@ fn walk_segment(source: &dyn Source, scan: &mut Scan<'static>, start: u64, end: 
         let el = match element(source, at) {
             Ok(el) => el,
             Err(message) => {
-                scan.error(format!("Matroska: {message}"));
+                scan.error(message);
                 break;
             }
         };
@@ -127,7 +125,7 @@ fn walk_segment(source: &dyn Source, scan: &mut Scan<'static>, start: u64, end: 
             Some(size) if el.body.saturating_add(size) > end => {
                 if el.id != CLUSTER || tags_positions.is_empty() {
                     scan.error(format!(
-                        "Matroska: element at byte {at} runs past the end (file truncated)"
+                        "element at byte {at} runs past the end (file truncated)"
                     ));
                 }
                 break;
@@ -142,7 +140,7 @@ fn walk_segment(source: &dyn Source, scan: &mut Scan<'static>, start: u64, end: 
             match element(source, position) {
                 Ok(el) if el.id == TAGS => read_tags(source, scan, &el),
                 _ => scan.error(format!(
-                    "Matroska: the SeekHead points to Tags at byte {position}, but none are there"
+                    "the SeekHead points to Tags at byte {position}, but none are there"
                 )),
             }
         }
@@ -153,7 +151,7 @@ fn payload(source: &dyn Source, scan: &mut Scan<'static>, el: &Element) -> Optio
     let size = el.size?;
     if size > MAX_ELEMENT {
         scan.error(format!(
-            "Matroska: element at byte {} is over {MAX_ELEMENT} bytes; not read",
+            "element at byte {} is over {MAX_ELEMENT} bytes; not read",
             el.start
         ));
         return None;
@@ -161,7 +159,7 @@ fn payload(source: &dyn Source, scan: &mut Scan<'static>, el: &Element) -> Optio
     match source.read_exact_at(el.body, size as usize, "Matroska element") {
         Ok(bytes) => Some(bytes.into_owned()),
         Err(message) => {
-            scan.error(format!("Matroska: {message}"));
+            scan.error(message);
             None
         }
     }

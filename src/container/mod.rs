@@ -141,10 +141,20 @@ pub struct Scan<'a> {
     pub errors: Vec<String>,
     /// A more precise format found inside the container (e.g. `docx` inside a ZIP).
     pub format: Option<&'static str>,
+    /// What every error starts with ("PNG"), said once by the walker.
+    prefix: &'static str,
     inflated: usize,
 }
 
 impl<'a> Scan<'a> {
+    /// An empty scan whose errors start with `prefix` ("PNG: …"); "" for none.
+    pub fn new(prefix: &'static str) -> Self {
+        Scan {
+            prefix,
+            ..Scan::default()
+        }
+    }
+
     /// Adds a block unless the per-file limit is reached.
     pub fn push(&mut self, block: Block<'a>) {
         if self.blocks.len() < MAX_BLOCKS {
@@ -158,7 +168,12 @@ impl<'a> Scan<'a> {
 
     /// Records a structural problem.
     pub fn error(&mut self, message: impl Into<String>) {
-        self.errors.push(message.into());
+        let message = message.into();
+        self.errors.push(if self.prefix.is_empty() {
+            message
+        } else {
+            format!("{}: {message}", self.prefix)
+        });
     }
 
     /// Inflates a zlib stream within the per-block and per-file limits.

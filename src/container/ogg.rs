@@ -12,7 +12,7 @@ const MAX_PACKET: usize = 16 << 20;
 
 /// Reads the comment header of an Ogg file.
 pub fn scan(source: &dyn Source) -> Scan<'static> {
-    let mut scan = Scan::default();
+    let mut scan = Scan::new("Ogg");
     let mut at = 0u64;
     let mut serial = None;
     let mut packet: Vec<u8> = Vec::new();
@@ -22,13 +22,13 @@ pub fn scan(source: &dyn Source) -> Scan<'static> {
         let header = match source.read_exact_at(at, 27, "Ogg page header") {
             Ok(h) => h.into_owned(),
             Err(message) => {
-                scan.error(format!("Ogg: {message}"));
+                scan.error(message);
                 return scan;
             }
         };
         let mut cur = Cursor::at(&header, 0);
         if cur.take(4) != Some(b"OggS") {
-            scan.error(format!("Ogg: no page at byte {at}; stopped reading"));
+            scan.error(format!("no page at byte {at}; stopped reading"));
             return scan;
         }
         cur.skip(10);
@@ -37,7 +37,7 @@ pub fn scan(source: &dyn Source) -> Scan<'static> {
         let lacing = match source.read_exact_at(at + 27, segments, "Ogg segment table") {
             Ok(l) => l.into_owned(),
             Err(message) => {
-                scan.error(format!("Ogg: {message}"));
+                scan.error(message);
                 return scan;
             }
         };
@@ -49,7 +49,7 @@ pub fn scan(source: &dyn Source) -> Scan<'static> {
             let body = match source.read_exact_at(body_at, body_len as usize, "Ogg page") {
                 Ok(b) => b.into_owned(),
                 Err(message) => {
-                    scan.error(format!("Ogg: {message}"));
+                    scan.error(message);
                     return scan;
                 }
             };
@@ -63,7 +63,7 @@ pub fn scan(source: &dyn Source) -> Scan<'static> {
                 offset = end;
                 if packet.len() > MAX_PACKET {
                     scan.error(format!(
-                        "Ogg: a header packet is over {MAX_PACKET} bytes; stopped reading"
+                        "a header packet is over {MAX_PACKET} bytes; stopped reading"
                     ));
                     return scan;
                 }

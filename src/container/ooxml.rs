@@ -16,11 +16,11 @@ const CUSTOM: &str = "docProps/custom.xml";
 
 /// Reads the custom properties of an OOXML document.
 pub fn scan(source: &dyn Source) -> Scan<'static> {
-    let mut scan = Scan::default();
+    let mut scan = Scan::new("ZIP");
     let mut archive = match zip::ZipArchive::new(SourceReader::new(source)) {
         Ok(archive) => archive,
         Err(err) => {
-            scan.error(format!("ZIP: unreadable archive ({err})"));
+            scan.error(format!("unreadable archive ({err})"));
             return scan;
         }
     };
@@ -29,20 +29,18 @@ pub fn scan(source: &dyn Source) -> Scan<'static> {
         Ok(entry) => entry,
         Err(zip::result::ZipError::FileNotFound) => return scan,
         Err(err) => {
-            scan.error(format!("ZIP: cannot open {CUSTOM} ({err})"));
+            scan.error(format!("cannot open {CUSTOM} ({err})"));
             return scan;
         }
     };
     let at = entry.header_start();
     if entry.size() > MAX_CUSTOM_XML {
-        scan.error(format!(
-            "ZIP: {CUSTOM} is over {MAX_CUSTOM_XML} bytes; not read"
-        ));
+        scan.error(format!("{CUSTOM} is over {MAX_CUSTOM_XML} bytes; not read"));
         return scan;
     }
     let mut xml = Vec::new();
     if let Err(err) = (&mut entry).take(MAX_CUSTOM_XML).read_to_end(&mut xml) {
-        scan.error(format!("ZIP: cannot inflate {CUSTOM} ({err})"));
+        scan.error(format!("cannot inflate {CUSTOM} ({err})"));
         return scan;
     }
     for (name, value) in custom_properties(&xml, &mut scan) {

@@ -12,29 +12,29 @@ const XMP_KEYWORD: &[u8] = b"XML:com.adobe.xmp";
 
 /// Walks the chunks of a PNG file.
 pub fn scan(data: &[u8]) -> Scan<'_> {
-    let mut scan = Scan::default();
+    let mut scan = Scan::new("PNG");
     let mut cur = Cursor::at(data, SIGNATURE.len());
     if !data.starts_with(SIGNATURE) {
-        scan.error("PNG: missing signature");
+        scan.error("missing signature");
         return scan;
     }
     let mut saw_iend = false;
     while !cur.is_empty() {
         let offset = cur.pos();
         let (Some(len), Some(kind)) = (cur.u32_be(), cur.array::<4>()) else {
-            scan.error(format!("PNG: truncated chunk header at byte {offset}"));
+            scan.error(format!("truncated chunk header at byte {offset}"));
             break;
         };
         if len > MAX_CHUNK_LEN || !kind.iter().all(u8::is_ascii_alphabetic) {
             scan.error(format!(
-                "PNG: invalid chunk header at byte {offset}; stopped reading"
+                "invalid chunk header at byte {offset}; stopped reading"
             ));
             break;
         }
         let name = String::from_utf8_lossy(&kind).into_owned();
         let Some(body) = cur.take(len as usize) else {
             scan.error(format!(
-                "PNG: {name} chunk at byte {offset} claims {len} bytes but only {} remain (file truncated)",
+                "{name} chunk at byte {offset} claims {len} bytes but only {} remain (file truncated)",
                 cur.remaining()
             ));
             break;
@@ -45,7 +45,7 @@ pub fn scan(data: &[u8]) -> Scan<'_> {
             check_crc(&mut scan, &kind, body, crc, &place);
             read_chunk(&mut scan, &kind, body, place, offset);
         } else if crc.is_none() {
-            scan.error(format!("PNG: {place} has no CRC (file truncated)"));
+            scan.error(format!("{place} has no CRC (file truncated)"));
         }
         if &kind == b"IEND" {
             saw_iend = true;
@@ -62,7 +62,7 @@ pub fn scan(data: &[u8]) -> Scan<'_> {
             trailer,
         ));
     } else if !saw_iend && scan.errors.is_empty() {
-        scan.error("PNG: no IEND chunk (file truncated)");
+        scan.error("no IEND chunk (file truncated)");
     }
     scan
 }
@@ -76,9 +76,9 @@ fn check_crc(scan: &mut Scan<'_>, kind: &[u8; 4], body: &[u8], crc: Option<u32>,
     hasher.update(kind);
     hasher.update(body);
     match crc {
-        None => scan.error(format!("PNG: {place} has no CRC (file truncated)")),
+        None => scan.error(format!("{place} has no CRC (file truncated)")),
         Some(crc) if crc != hasher.finalize() => scan.error(format!(
-            "PNG: {place} has a wrong CRC (the chunk was altered or damaged)"
+            "{place} has a wrong CRC (the chunk was altered or damaged)"
         )),
         Some(_) => {}
     }
@@ -123,7 +123,7 @@ fn text_block<'a>(keyword: &[u8], text: Vec<u8>, place: String, offset: usize) -
 
 fn read_text<'a>(scan: &mut Scan<'a>, body: &'a [u8], place: String, offset: usize) {
     let Some((keyword, text)) = split_nul(body) else {
-        scan.error(format!("PNG: {place} has no keyword separator"));
+        scan.error(format!("{place} has no keyword separator"));
         return;
     };
     if keyword == XMP_KEYWORD {
@@ -140,15 +140,15 @@ fn read_text<'a>(scan: &mut Scan<'a>, body: &'a [u8], place: String, offset: usi
 
 fn read_ztxt(scan: &mut Scan<'_>, body: &[u8], place: String, offset: usize) {
     let Some((keyword, rest)) = split_nul(body) else {
-        scan.error(format!("PNG: {place} has no keyword separator"));
+        scan.error(format!("{place} has no keyword separator"));
         return;
     };
     let mut cur = Cursor::at(rest, 0);
     if cur.u8() != Some(0) {
-        scan.error(format!("PNG: {place} uses an unknown compression method"));
+        scan.error(format!("{place} uses an unknown compression method"));
         return;
     }
-    if let Some(text) = scan.inflate(cur.rest(), &format!("PNG: {place}")) {
+    if let Some(text) = scan.inflate(cur.rest(), &place) {
         scan.push(text_block(
             keyword,
             legacy_text(&text).into_bytes(),
@@ -168,7 +168,7 @@ fn read_itxt<'a>(scan: &mut Scan<'a>, body: &'a [u8], place: String, offset: usi
         Some((keyword, compressed, method, text))
     });
     let Some((keyword, compressed, method, text)) = parsed else {
-        scan.error(format!("PNG: {place} is malformed (missing separators)"));
+        scan.error(format!("{place} is malformed (missing separators)"));
         return;
     };
     match (compressed, method) {
@@ -184,12 +184,12 @@ fn read_itxt<'a>(scan: &mut Scan<'a>, body: &'a [u8], place: String, offset: usi
             text,
         )),
         (1, 0) => {
-            if let Some(text) = scan.inflate(text, &format!("PNG: {place}")) {
+            if let Some(text) = scan.inflate(text, &place) {
                 scan.push(text_block(keyword, text, place, offset));
             }
         }
         _ => scan.error(format!(
-            "PNG: {place} uses an unknown compression flag or method"
+            "{place} uses an unknown compression flag or method"
         )),
     }
 }

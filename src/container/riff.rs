@@ -17,7 +17,7 @@ const MAX_CHUNKS: usize = 100_000;
 pub fn scan(source: &dyn Source) -> Scan<'static> {
     let mut walker = Walker {
         source,
-        scan: Scan::default(),
+        scan: Scan::new("RIFF"),
         chunks: 0,
     };
     let end = match source.read_exact_at(4, 4, "RIFF size") {
@@ -27,14 +27,14 @@ pub fn scan(source: &dyn Source) -> Scan<'static> {
             )) + 8;
             if declared > source.len() {
                 walker.scan.error(format!(
-                    "RIFF: header declares {declared} bytes but the file holds {} (file truncated)",
+                    "header declares {declared} bytes but the file holds {} (file truncated)",
                     source.len()
                 ));
             }
             declared.min(source.len())
         }
         Err(message) => {
-            walker.scan.error(format!("RIFF: {message}"));
+            walker.scan.error(message);
             return walker.scan;
         }
     };
@@ -54,15 +54,14 @@ impl Walker<'_> {
         while at + 8 <= end {
             self.chunks += 1;
             if self.chunks > MAX_CHUNKS {
-                self.scan.error(format!(
-                    "RIFF: more than {MAX_CHUNKS} chunks; stopped reading"
-                ));
+                self.scan
+                    .error(format!("more than {MAX_CHUNKS} chunks; stopped reading"));
                 return;
             }
             let header = match self.source.read_exact_at(at, 8, "RIFF chunk header") {
                 Ok(h) => h.into_owned(),
                 Err(message) => {
-                    self.scan.error(format!("RIFF: {message}"));
+                    self.scan.error(message);
                     return;
                 }
             };
@@ -73,7 +72,7 @@ impl Walker<'_> {
             let name = String::from_utf8_lossy(&fourcc).trim_end().to_string();
             if body + len > end {
                 self.scan.error(format!(
-                    "RIFF: '{name}' chunk at byte {at} claims {len} bytes but only {} remain (file truncated)",
+                    "'{name}' chunk at byte {at} claims {len} bytes but only {} remain (file truncated)",
                     end - body
                 ));
                 return;
@@ -121,7 +120,7 @@ impl Walker<'_> {
         };
         if len > limit {
             self.scan
-                .error(format!("RIFF: {place} is over {limit} bytes; not read"));
+                .error(format!("{place} is over {limit} bytes; not read"));
             return;
         }
         match self.source.read_exact_at(body, len as usize, "RIFF chunk") {
@@ -134,7 +133,7 @@ impl Walker<'_> {
                 }
                 self.scan.push(Block::owned(kind, place, at, bytes));
             }
-            Err(message) => self.scan.error(format!("RIFF: {message}")),
+            Err(message) => self.scan.error(message),
         }
     }
 }

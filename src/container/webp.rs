@@ -5,26 +5,26 @@ use crate::bytes::Cursor;
 
 /// Walks the chunks of a WebP file.
 pub fn scan(data: &[u8]) -> Scan<'_> {
-    let mut scan = Scan::default();
+    let mut scan = Scan::new("WebP");
     let mut cur = Cursor::at(data, 4);
     let declared = cur.u32_le().map(|n| n as usize);
     cur.skip(4); // "WEBP", checked by the sniffer
     if let Some(declared) = declared {
         let actual = data.len().saturating_sub(8);
         if declared > actual {
-            scan.error(format!("WebP: RIFF header declares {declared} bytes but the file holds {actual} (file truncated)"));
+            scan.error(format!("RIFF header declares {declared} bytes but the file holds {actual} (file truncated)"));
         }
     }
     while !cur.is_empty() {
         let offset = cur.pos();
         let (Some(fourcc), Some(len)) = (cur.array::<4>(), cur.u32_le()) else {
-            scan.error(format!("WebP: truncated chunk header at byte {offset}"));
+            scan.error(format!("truncated chunk header at byte {offset}"));
             break;
         };
         let name = String::from_utf8_lossy(&fourcc).into_owned();
         let Some(body) = cur.take(len as usize) else {
             scan.error(format!(
-                "WebP: '{name}' chunk at byte {offset} claims {len} bytes but only {} remain (file truncated)",
+                "'{name}' chunk at byte {offset} claims {len} bytes but only {} remain (file truncated)",
                 cur.remaining()
             ));
             break;

@@ -27,7 +27,7 @@ pub(super) const MAX_CORRUPT_STREAMS: usize = 3;
 
 /// Scans a PDF for its label.
 pub fn scan(source: &dyn Source) -> Scan<'static> {
-    let mut scan = Scan::default();
+    let mut scan = Scan::new("PDF");
     let len = source.len();
     let windows: Vec<(u64, u64)> = if len <= WHOLE {
         vec![(0, len)]
@@ -39,7 +39,7 @@ pub fn scan(source: &dyn Source) -> Scan<'static> {
         let data = match source.read_at(start, size as usize) {
             Ok(d) => d.into_owned(),
             Err(message) => {
-                scan.error(format!("PDF: {message}"));
+                scan.error(message);
                 return scan;
             }
         };
@@ -79,7 +79,7 @@ fn read_info(scan: &mut Scan<'_>, data: &[u8], streams: &[StreamObject<'_>], bas
     }
     let mut corrupt = 0;
     for stream in streams.iter().rev().filter(|s| s.is_object_stream()) {
-        let place = format!("PDF object stream {}", stream.number);
+        let place = format!("object stream {}", stream.number);
         let errors = scan.errors.len();
         let objects = scan.inflate(stream.data, &place).unwrap_or_default();
         if let Some(object_at) = object_stream_entry(stream.dict, &objects, number) {
@@ -92,7 +92,7 @@ fn read_info(scan: &mut Scan<'_>, data: &[u8], streams: &[StreamObject<'_>], bas
             corrupt += 1;
             if corrupt == MAX_CORRUPT_STREAMS {
                 scan.error(format!(
-                    "PDF: {MAX_CORRUPT_STREAMS} object streams could not be inflated; the others were not read"
+                    "{MAX_CORRUPT_STREAMS} object streams could not be inflated; the others were not read"
                 ));
                 break;
             }
@@ -111,15 +111,15 @@ fn read_info_entries(scan: &mut Scan<'_>, data: &[u8], dict_start: usize, object
         if !is_string {
             continue; // names, numbers, references, dictionaries
         }
-        let place = format!("PDF document Info entry \"{key}\" ({object}) at byte {at}");
+        let entry = format!("document Info entry \"{key}\" ({object}) at byte {at}");
         match pdf_string(value) {
             Some(text) => scan.push(Block::owned(
                 BlockKind::Text { key },
-                place,
+                format!("PDF {entry}"),
                 at,
                 text.into_bytes(),
             )),
-            None => scan.error(format!("{place}: the value is not a readable string")),
+            None => scan.error(format!("{entry}: the value is not a readable string")),
         }
     }
 }
@@ -177,7 +177,7 @@ fn read_compressed_xmp(scan: &mut Scan<'_>, streams: &[StreamObject<'_>], base: 
             corrupt += 1;
             if corrupt == MAX_CORRUPT_STREAMS {
                 scan.error(format!(
-                    "PDF: {MAX_CORRUPT_STREAMS} metadata streams could not be inflated; the others were not read"
+                    "{MAX_CORRUPT_STREAMS} metadata streams could not be inflated; the others were not read"
                 ));
                 return;
             }
@@ -367,7 +367,7 @@ mod tests {
         assert!(scan.blocks.is_empty());
         assert_eq!(
             scan.errors,
-            ["PDF object stream 1: its compressed data is corrupt"]
+            ["PDF: object stream 1: its compressed data is corrupt"]
         );
     }
 
@@ -386,7 +386,7 @@ mod tests {
         assert_eq!(errors.len(), 4, "{errors:?}");
         assert_eq!(
             errors[0],
-            "PDF object stream 5: its compressed data is corrupt"
+            "PDF: object stream 5: its compressed data is corrupt"
         );
         assert_eq!(
             errors[3],
