@@ -180,8 +180,10 @@ pub struct Check {
     pub id: &'static str,
     /// Whether the rule holds.
     pub ok: bool,
-    /// A readable sentence saying what was found.
+    /// A readable sentence saying what was found, in English.
     pub message: String,
+    /// The same sentence in Chinese (values read from the file are quoted as they are).
+    pub message_zh: String,
     /// True for checks that inform without deciding validity (who signed a C2PA manifest,
     /// whether the certificate had expired): the label itself is intact either way.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -190,22 +192,24 @@ pub struct Check {
 }
 
 impl Check {
-    /// A rule that holds.
-    pub fn pass(id: &'static str, message: impl Into<String>) -> Self {
+    /// A rule that holds, said in English and Chinese.
+    pub fn pass(id: &'static str, en: impl Into<String>, zh: impl Into<String>) -> Self {
         Check {
             id,
             ok: true,
-            message: message.into(),
+            message: en.into(),
+            message_zh: zh.into(),
             advisory: false,
         }
     }
 
-    /// A rule that fails.
-    pub fn fail(id: &'static str, message: impl Into<String>) -> Self {
+    /// A rule that fails, said in English and Chinese.
+    pub fn fail(id: &'static str, en: impl Into<String>, zh: impl Into<String>) -> Self {
         Check {
             id,
             ok: false,
-            message: message.into(),
+            message: en.into(),
+            message_zh: zh.into(),
             advisory: false,
         }
     }

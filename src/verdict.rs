@@ -122,10 +122,13 @@ pub fn summarize(verdict: Verdict, evidence: &[Evidence]) -> Summary {
                 .unwrap_or_default();
             (
                 format!("A label is present ({fam_en}) but fails validation: {reason}."),
-                format!(
-                    "存在标识（{fam_zh}），但未通过校验（{}）。",
-                    failure.map_or("?", |(_, c)| c.id)
-                ),
+                match failure {
+                    Some((_, c)) => format!(
+                        "存在标识（{fam_zh}），但未通过校验：{}（{}）。",
+                        c.message_zh, c.id
+                    ),
+                    None => format!("存在标识（{fam_zh}），但未通过校验。"),
+                },
             )
         }
         Verdict::NoLabel => {
@@ -176,9 +179,9 @@ mod tests {
     fn evidence(kind: EvidenceKind, claim: Claim, ok: bool) -> Evidence {
         let mut e = Evidence::new(kind, claim, "here");
         e.push_check(if ok {
-            Check::pass("x", "fine")
+            Check::pass("x", "fine", "正常")
         } else {
-            Check::fail("x", "broken")
+            Check::fail("x", "broken", "损坏")
         });
         e
     }

@@ -303,3 +303,27 @@ fn a_label_past_4_gib_is_found_with_its_offset() {
     assert!(at < video.len());
     assert!(aigc_label::Source::bytes_read(&source) < 64 << 10);
 }
+
+/// Every check of every fixture's report says its message in Chinese too.
+#[test]
+fn every_check_has_a_chinese_message() {
+    let cjk = |s: &str| s.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+    let mut checks = 0;
+    for case in CASES {
+        for options in [Options::default(), Options::default().with_watermarks()] {
+            for evidence in verify(case.bytes, &options).evidence {
+                for check in evidence.checks {
+                    checks += 1;
+                    assert!(
+                        cjk(&check.message_zh),
+                        "{}: {} has no Chinese message: {:?}",
+                        case.name,
+                        check.id,
+                        check.message_zh
+                    );
+                }
+            }
+        }
+    }
+    assert!(checks > 200, "only {checks} checks");
+}

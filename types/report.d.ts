@@ -29,9 +29,13 @@ export type Check = {
    */
   ok: boolean,
   /**
-   * A readable sentence saying what was found.
+   * A readable sentence saying what was found, in English.
    */
   message: string,
+  /**
+   * The same sentence in Chinese (values read from the file are quoted as they are).
+   */
+  message_zh: string,
   /**
    * True for checks that inform without deciding validity (who signed a C2PA manifest,
    * whether the certificate had expired): the label itself is intact either way.

@@ -317,7 +317,11 @@ function evidenceCard(evidence) {
       : fieldList,
     el('ul', { class: 'checks' }, evidence.checks.map((c) => el('li', { class: c.ok ? 'pass' : c.advisory ? 'fail advisory' : 'fail', 'data-check': c.id }, [
       el('span', { class: 'mark', text: c.ok ? '✓' : c.advisory ? '!' : '✗' }),
-      el('span', {}, [document.createTextNode(c.message), el('code', { text: c.id })]),
+      el('span', {}, [
+        document.createTextNode(c.message_zh || c.message),
+        c.message_zh ? el('span', { class: 'en', text: c.message }) : null,
+        el('code', { text: c.id }),
+      ]),
     ]))),
   ]);
 }

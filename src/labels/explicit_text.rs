@@ -69,6 +69,15 @@ impl Position {
         }
     }
 
+    fn describe_zh(self) -> &'static str {
+        match self {
+            Position::Start => "位于文本开头",
+            Position::End => "位于文本末尾",
+            Position::MiddleLine => "在文本中间单独成行",
+            Position::MiddleNote => "在文本中间以括注形式出现",
+        }
+    }
+
     fn name(self) -> &'static str {
         match self {
             Position::Start => "start",
@@ -641,19 +650,30 @@ pub fn evidence(found: &Found) -> Evidence {
         (Some(ai), Some(generation)) => Check::pass(
             ids::ELEMENTS,
             format!("has the AI element \"{ai}\" and the generation element \"{generation}\" (GB 45438 5.1)"),
+            format!("含人工智能要素 \"{ai}\" 和生成合成要素 \"{generation}\"（GB 45438 5.1）"),
         ),
         (Some(ai), None) => Check::fail(
             ids::ELEMENTS,
             format!("has the AI element \"{ai}\" but no generation element (\"生成\" or \"合成\"; GB 45438 5.1 needs both)"),
+            format!("含人工智能要素 \"{ai}\"，但缺少生成合成要素（\"生成\" 或 \"合成\"；GB 45438 5.1 要求两者兼备）"),
         ),
         (None, Some(generation)) => Check::fail(
             ids::ELEMENTS,
             format!("has the generation element \"{generation}\" but no AI element (\"人工智能\" or \"AI\"; GB 45438 5.1 needs both)"),
+            format!("含生成合成要素 \"{generation}\"，但缺少人工智能要素（\"人工智能\" 或 \"AI\"；GB 45438 5.1 要求两者兼备）"),
         ),
-        (None, None) => Check::fail(ids::ELEMENTS, "has neither element of GB 45438 5.1"),
+        (None, None) => Check::fail(
+            ids::ELEMENTS,
+            "has neither element of GB 45438 5.1",
+            "GB 45438 5.1 的两个要素都没有",
+        ),
     };
     evidence.push_check(elements);
-    evidence.push_check(Check::pass(ids::POSITION, found.position.describe()));
+    evidence.push_check(Check::pass(
+        ids::POSITION,
+        found.position.describe(),
+        found.position.describe_zh(),
+    ));
     evidence
 }
 

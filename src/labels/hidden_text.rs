@@ -67,19 +67,31 @@ fn text_manifest(block: &Block<'_>) -> Option<Evidence> {
 }
 
 /// What the carried bytes are, in words, and their text if they are text.
-fn describe(bytes: &[u8]) -> (String, Option<String>) {
+fn describe(bytes: &[u8]) -> (String, String, Option<String>) {
     if let Some(manifest) = c2pa_text_manifest(bytes) {
         return (
             format!(
                 "a C2PA text manifest (C2PATXT version {}, {}-byte JUMBF store; not validated: the SDK here reads no text assets)",
                 manifest.version, manifest.length
             ),
+            format!(
+                "C2PA 文本清单（C2PATXT 版本 {}，{} 字节的 JUMBF 存储；未校验：此处的 SDK 不读取文本资产）",
+                manifest.version, manifest.length
+            ),
             None,
         );
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => ("text".to_string(), Some(text.to_string())),
-        Err(_) => (format!("{} bytes of binary data", bytes.len()), None),
+        Ok(text) => (
+            "text".to_string(),
+            "文本".to_string(),
+            Some(text.to_string()),
+        ),
+        Err(_) => (
+            format!("{} bytes of binary data", bytes.len()),
+            format!("{} 字节的二进制数据", bytes.len()),
+            None,
+        ),
     }
 }
 
@@ -94,19 +106,27 @@ pub fn evidence(block: &Block<'_>, carrier: Carrier, length: usize) -> Evidence 
     evidence.fields.insert("Carrier", carrier.describe());
     evidence.fields.insert("Offset", block.offset.to_string());
     evidence.fields.insert("Length", length.to_string());
-    let message = match carrier {
-        Carrier::ZeroWidth => format!(
-            "{} zero-width characters in a row where no script or emoji needs them: a hidden payload that cannot be decoded without its key (e.g. StegCloak)",
-            length
+    let (message, message_zh) = match carrier {
+        Carrier::ZeroWidth => (
+            format!(
+                "{length} zero-width characters in a row where no script or emoji needs them: a hidden payload that cannot be decoded without its key (e.g. StegCloak)"
+            ),
+            format!(
+                "连续 {length} 个零宽字符，而此处没有文字或表情符号需要它们：这是无密钥无法解码的隐藏载荷（例如 StegCloak）"
+            ),
         ),
         _ => {
-            let (what, text) = describe(&block.data);
+            let (what, what_zh, text) = describe(&block.data);
             if let Some(text) = &text {
                 evidence.fields.insert("Decoded", text.clone());
             }
-            format!("{} bytes decoded: {what}", block.data.len())
+            let bytes = block.data.len();
+            (
+                format!("{bytes} bytes decoded: {what}"),
+                format!("解码出 {bytes} 字节：{what_zh}"),
+            )
         }
     };
-    evidence.push_check(Check::pass(check_id, message));
+    evidence.push_check(Check::pass(check_id, message, message_zh));
     evidence
 }

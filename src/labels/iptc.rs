@@ -191,12 +191,18 @@ pub fn evaluate(value: &str, location: String) -> Evidence {
         .or_else(|| value.strip_prefix(C2PA_BASE));
     let known = code.and_then(|code| CODES.iter().find(|(c, ..)| *c == code));
     let Some((code, class, en, zh)) = known else {
-        let reason = if code.is_none() && CODES.iter().any(|(c, ..)| *c == value) {
-            format!("\"{value}\" is a bare code; the property must hold the full URI {IPTC_BASE}{value}")
+        let (reason, reason_zh) = if code.is_none() && CODES.iter().any(|(c, ..)| *c == value) {
+            (
+                format!("\"{value}\" is a bare code; the property must hold the full URI {IPTC_BASE}{value}"),
+                format!("\"{value}\" 只是代码本身；该属性必须是完整的 URI {IPTC_BASE}{value}"),
+            )
         } else {
-            format!("\"{value}\" is not a code of the IPTC digital source type vocabulary")
+            (
+                format!("\"{value}\" is not a code of the IPTC digital source type vocabulary"),
+                format!("\"{value}\" 不是 IPTC 数字来源类型词表中的代码"),
+            )
         };
-        evidence.push_check(Check::fail(ids::VOCABULARY, reason));
+        evidence.push_check(Check::fail(ids::VOCABULARY, reason, reason_zh));
         return evidence;
     };
     evidence.fields.insert("Code", *code);
@@ -207,14 +213,21 @@ pub fn evaluate(value: &str, location: String) -> Evidence {
         Class::Related => Claim::Unknown,
         Class::NotAi => Claim::NotAi,
     };
-    let note = match class {
-        Class::Generated | Class::Edited => "an AI label; note that IPTC metadata is unsigned",
-        Class::Related => "reported, but not an AI label by itself",
-        Class::NotAi => "not an AI source type",
+    let (note, note_zh) = match class {
+        Class::Generated | Class::Edited => (
+            "an AI label; note that IPTC metadata is unsigned",
+            "这是AI标识；注意 IPTC 元数据没有签名",
+        ),
+        Class::Related => (
+            "reported, but not an AI label by itself",
+            "予以列出，但其本身不是AI标识",
+        ),
+        Class::NotAi => ("not an AI source type", "不是AI来源类型"),
     };
     evidence.push_check(Check::pass(
         ids::VOCABULARY,
         format!("\"{code}\" means {en}: {note}"),
+        format!("\"{code}\" 表示{zh}：{note_zh}"),
     ));
     evidence
 }

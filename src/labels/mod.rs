@@ -208,7 +208,7 @@ mod tests {
                     Claim::AiGenerated,
                     format!("{} characters of text", text.chars().count()),
                 );
-                evidence.push_check(Check::pass("test.shout", "shouted"));
+                evidence.push_check(Check::pass("test.shout", "shouted", "喊了"));
                 found.evidence.push(evidence);
             }
             for block in input.blocks {

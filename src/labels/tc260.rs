@@ -98,6 +98,10 @@ pub fn evaluate(raw: &str, location: String) -> Evidence {
                 "the label is {} bytes long; labels over {MAX_LABEL_BYTES} bytes are not read",
                 raw.len()
             ),
+            format!(
+                "标识长 {} 字节；超过 {MAX_LABEL_BYTES} 字节的标识不予读取",
+                raw.len()
+            ),
         ));
         return evidence;
     }
@@ -106,6 +110,7 @@ pub fn evaluate(raw: &str, location: String) -> Evidence {
             evidence.push_check(Check::pass(
                 ids::JSON_SYNTAX,
                 "The label is well-formed JSON",
+                "标识是格式正确的 JSON",
             ));
             v
         }
@@ -116,6 +121,7 @@ pub fn evaluate(raw: &str, location: String) -> Evidence {
             evidence.push_check(Check::fail(
                 ids::JSON_SYNTAX,
                 format!("The label is not valid JSON: {err}"),
+                format!("标识不是有效的 JSON：{err}"),
             ));
             return evidence;
         }
@@ -124,12 +130,14 @@ pub fn evaluate(raw: &str, location: String) -> Evidence {
         evidence.push_check(Check::fail(
             ids::JSON_STRUCTURE,
             "The JSON holds no label object (expected {\"AIGC\":{\"Label\":…}} or the inner object with a \"Label\" field)",
+            "JSON 中没有标识对象（应为 {\"AIGC\":{\"Label\":…}}，或含 \"Label\" 字段的内层对象）",
         ));
         return evidence;
     };
     evidence.push_check(Check::pass(
         ids::JSON_STRUCTURE,
         "The JSON holds a label object",
+        "JSON 中含有标识对象",
     ));
     let standard = FIELDS.iter().filter_map(|k| object.get_key_value(*k));
     let extra = object.iter().filter(|(k, _)| !FIELDS.contains(&k.as_str()));
@@ -174,11 +182,13 @@ fn check_fields(evidence: &mut Evidence, object: &Map<String, Value>) {
         Check::pass(
             ids::REQUIRED,
             "Label, ContentProducer and ProduceID are present",
+            "Label、ContentProducer 和 ProduceID 均已填写",
         )
     } else {
         Check::fail(
             ids::REQUIRED,
             format!("Required field(s) missing or empty: {}", missing.join(", ")),
+            format!("必填字段缺失或为空：{}", missing.join("、")),
         )
     });
 
@@ -187,7 +197,7 @@ fn check_fields(evidence: &mut Evidence, object: &Map<String, Value>) {
         .filter(|k| object.get(*k).is_some_and(|v| !v.is_string()))
         .collect();
     evidence.push_check(if not_strings.is_empty() {
-        Check::pass(ids::TYPE, "Every field is a string")
+        Check::pass(ids::TYPE, "Every field is a string", "所有字段均为字符串")
     } else {
         Check::fail(
             ids::TYPE,
@@ -195,6 +205,7 @@ fn check_fields(evidence: &mut Evidence, object: &Map<String, Value>) {
                 "Field(s) not written as strings: {}",
                 not_strings.join(", ")
             ),
+            format!("以下字段不是字符串：{}", not_strings.join("、")),
         )
     });
 
@@ -206,17 +217,30 @@ fn check_fields(evidence: &mut Evidence, object: &Map<String, Value>) {
             .map(|(i, c)| (k, i, c))
     });
     evidence.push_check(match bad_char {
-        None => Check::pass(ids::CHARSET, "All values use printable ASCII without spaces"),
+        None => Check::pass(
+            ids::CHARSET,
+            "All values use printable ASCII without spaces",
+            "所有值均为不含空格的可打印 ASCII 字符",
+        ),
         Some((field, index, c)) => Check::fail(
             ids::CHARSET,
             format!("{field} contains {} (U+{:04X}) at character {}; only printable ASCII without spaces is allowed", describe_char(c), c as u32, index + 1),
+            format!("{field} 的第 {} 个字符是{}（U+{:04X}）；只允许不含空格的可打印 ASCII 字符", index + 1, describe_char_zh(c), c as u32),
         ),
     });
 
     evidence.push_check(match object.get("Label") {
-        Some(Value::String(s)) if matches!(s.as_str(), "1" | "2" | "3") => Check::pass(ids::LABEL_VALUE, format!("Label is \"{s}\" ({})", label_meaning(s))),
-        Some(other) => Check::fail(ids::LABEL_VALUE, format!("Label is {other}; it must be \"1\" (AI-generated), \"2\" (possibly) or \"3\" (suspected)")),
-        None => Check::fail(ids::LABEL_VALUE, "Label is missing"),
+        Some(Value::String(s)) if matches!(s.as_str(), "1" | "2" | "3") => Check::pass(
+            ids::LABEL_VALUE,
+            format!("Label is \"{s}\" ({})", label_meaning(s).0),
+            format!("Label 为 \"{s}\"（{}）", label_meaning(s).1),
+        ),
+        Some(other) => Check::fail(
+            ids::LABEL_VALUE,
+            format!("Label is {other}; it must be \"1\" (AI-generated), \"2\" (possibly) or \"3\" (suspected)"),
+            format!("Label 为 {other}；必须是 \"1\"（AI生成）、\"2\"（可能）或 \"3\"（疑似）"),
+        ),
+        None => Check::fail(ids::LABEL_VALUE, "Label is missing", "缺少 Label"),
     });
 
     check_code(
@@ -240,6 +264,14 @@ fn allowed_char(c: char) -> bool {
     matches!(c, '\u{21}'..='\u{7E}') && c != '\\'
 }
 
+fn describe_char_zh(c: char) -> String {
+    if c.is_control() || c.is_whitespace() {
+        "空格或控制字符".to_string()
+    } else {
+        format!("\"{c}\"")
+    }
+}
+
 fn describe_char(c: char) -> String {
     if c.is_control() || c.is_whitespace() {
         "a space or control character".to_string()
@@ -248,11 +280,11 @@ fn describe_char(c: char) -> String {
     }
 }
 
-fn label_meaning(label: &str) -> &'static str {
+fn label_meaning(label: &str) -> (&'static str, &'static str) {
     match label {
-        "1" => "AI-generated",
-        "2" => "possibly AI-generated",
-        _ => "suspected AI-generated",
+        "1" => ("AI-generated", "AI生成"),
+        "2" => ("possibly AI-generated", "可能为AI生成"),
+        _ => ("suspected AI-generated", "疑似AI生成"),
     }
 }
 
@@ -279,28 +311,39 @@ fn check_code(
         return; // a name, which the standard allows
     }
     let check = match service_code::parse(value) {
-        Err(reason) => Check::fail(id, format!("{field} {reason}")),
+        Err(reason) => Check::fail(
+            id,
+            format!("{field} {reason}"),
+            format!("{field} 不是有效的服务编码：{reason}"),
+        ),
         Ok(code) if code.role != role => {
-            let wanted = if role == Role::Generating {
-                "1 (generating service)"
+            let (wanted, wanted_zh) = if role == Role::Generating {
+                ("1 (generating service)", "1（生成服务）")
             } else {
-                "2 (distributing platform)"
+                ("2 (distributing platform)", "2（传播平台）")
             };
             Check::fail(
                 id,
                 format!("{field} has role digit for the other role; expected {wanted}"),
+                format!("{field} 的角色位是另一角色的；应为 {wanted_zh}"),
             )
         }
         Ok(code) => match code.credit_code {
             Some(credit) if !service_code::credit_code_is_valid(credit) => Check::fail(
                 id,
                 format!("{field}'s credit code {credit} fails its GB 32100 check character"),
+                format!("{field} 中的统一社会信用代码 {credit} 未通过 GB 32100 校验码检查"),
             ),
             Some(credit) => Check::pass(
                 id,
                 format!("{field} is a well-formed service code; credit code {credit} checks out"),
+                format!("{field} 是格式正确的服务编码；统一社会信用代码 {credit} 校验通过"),
             ),
-            None => Check::pass(id, format!("{field} is a well-formed service code")),
+            None => Check::pass(
+                id,
+                format!("{field} is a well-formed service code"),
+                format!("{field} 是格式正确的服务编码"),
+            ),
         },
     };
     evidence.push_check(check);
@@ -351,11 +394,17 @@ pub fn enforce_single_label(evidence: &mut [Evidence]) {
                 labels.len(),
                 places.join("; ")
             ),
+            format!(
+                "同一标识存储了 {} 次（{}）",
+                labels.len(),
+                places.join("；")
+            ),
         )
     } else {
         Check::fail(
             ids::SINGLE_LABEL,
             format!("The file carries {} different labels ({}); a file may keep only one (GB 45438 6.1 c)", labels.len(), places.join("; ")),
+            format!("文件中有 {} 个不同的标识（{}）；一个文件只能有一个（GB 45438 6.1 c）", labels.len(), places.join("；")),
         )
     };
     for &i in &labels {

@@ -180,6 +180,7 @@ fn from_text(found: &mut Traces, key: &str, text: &str, location: &str) {
             let check = Check::pass(
                 ids::INVOKEAI,
                 format!("InvokeAI wrote its \"{key}\" metadata"),
+                format!("InvokeAI 写入的 \"{key}\" 元数据"),
             );
             found.add(
                 EvidenceKind::GenerationParameters,
@@ -205,6 +206,7 @@ fn from_text(found: &mut Traces, key: &str, text: &str, location: &str) {
             let check = Check::pass(
                 ids::NOVELAI,
                 "NovelAI generation settings in the Comment text",
+                "Comment 文本中含 NovelAI 生成设置",
             );
             found.add(
                 EvidenceKind::GenerationParameters,
@@ -229,6 +231,7 @@ fn from_exif(found: &mut Traces, tag: &str, text: &str, location: &str) {
             let check = Check::pass(
                 ids::XAI,
                 format!("EXIF {tag} holds an xAI export signature (\"Signature: …\")"),
+                format!("EXIF {tag} 中含 xAI 导出签名（\"Signature: …\"）"),
             );
             found.add(
                 EvidenceKind::VendorMetadata,
@@ -248,6 +251,7 @@ fn from_exif(found: &mut Traces, tag: &str, text: &str, location: &str) {
             let check = Check::pass(
                 ids::XAI,
                 "EXIF ImageDescription holds an xAI export signature",
+                "EXIF ImageDescription 中含 xAI 导出签名",
             );
             found.add(
                 EvidenceKind::VendorMetadata,
@@ -281,6 +285,7 @@ fn from_trailer(found: &mut Traces, data: &[u8], location: &str) {
     let check = Check::pass(
         ids::SAMSUNG,
         "Samsung's extended-format trailer records a Galaxy AI generation (genAIType)",
+        "三星扩展格式尾部数据记录了一次 Galaxy AI 生成（genAIType）",
     );
     found.add(
         EvidenceKind::VendorMetadata,
@@ -297,6 +302,7 @@ fn software(found: &mut Traces, field: &str, value: &str, location: &str) {
         let check = Check::pass(
             ids::SOFTWARE,
             format!("{field} names a known AI generator: \"{}\"", excerpt(value)),
+            format!("{field} 指明了已知的AI生成工具：\"{}\"", excerpt(value)),
         );
         found.add(
             EvidenceKind::VendorMetadata,
@@ -335,7 +341,11 @@ fn a1111(found: &mut Traces, text: &str, location: &str) {
         ("Model", setting("Model")),
         ("Version", setting("Version")),
     ];
-    let check = Check::pass(ids::A1111, "PNG \"parameters\" text in the Stable Diffusion web UI format (prompt, Steps, Sampler, Seed)");
+    let check = Check::pass(
+        ids::A1111,
+        "PNG \"parameters\" text in the Stable Diffusion web UI format (prompt, Steps, Sampler, Seed)",
+        "PNG \"parameters\" 文本为 Stable Diffusion web UI 格式（提示词、Steps、Sampler、Seed）",
+    );
     found.add(
         EvidenceKind::GenerationParameters,
         "Stable Diffusion web UI (A1111/Forge)",
@@ -382,6 +392,7 @@ fn comfyui(found: &mut Traces, key: &str, text: &str, location: &str) {
     let check = Check::pass(
         ids::COMFYUI,
         format!("ComfyUI node graph in the \"{key}\" text ({nodes} nodes)"),
+        format!("\"{key}\" 文本中含 ComfyUI 节点图（{nodes} 个节点）"),
     );
     found.add(
         EvidenceKind::GenerationParameters,
@@ -416,6 +427,7 @@ fn midjourney(found: &mut Traces, text: &str, location: &str) {
     let check = Check::pass(
         ids::MIDJOURNEY,
         "The description carries a Midjourney prompt and Job ID",
+        "描述中含 Midjourney 提示词和 Job ID",
     );
     found.add(
         EvidenceKind::VendorMetadata,

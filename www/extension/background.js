@@ -72,7 +72,7 @@ function slim(report) {
         location: cut(evidence.location),
         explanation: pair(evidence.explanation),
         problems: (evidence.checks || []).filter((check) => !check.ok && !check.advisory)
-          .slice(0, 3).map((check) => cut(check.message)),
+          .slice(0, 3).map((check) => cut(check.message_zh ? `${check.message_zh} / ${check.message}` : check.message)),
       };
     }),
     errors: (report.errors || []).slice(0, 5).map(cut),

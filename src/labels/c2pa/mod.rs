@@ -37,11 +37,16 @@ pub mod ids {
 /// Most manifests listed.
 const MAX_MANIFESTS: usize = 256;
 
-/// Why a store of the lite build is not verified.
-pub const LITE_NOT_VERIFIED: &str = "Not verified: this build (lite) detects Content Credentials but does not check their signature or hash binding";
-/// Why a C2PA text manifest is not verified.
-pub const TEXT_MANIFEST_NOT_VERIFIED: &str =
-    "Not verified: C2PA text manifests are not validated by the C2PA SDK version this build uses";
+/// Why a store of the lite build is not verified: (English, Chinese).
+pub const LITE_NOT_VERIFIED: (&str, &str) = (
+    "Not verified: this build (lite) detects Content Credentials but does not check their signature or hash binding",
+    "未校验：此版本（精简版）只检测内容凭证，不校验其签名和哈希绑定",
+);
+/// Why a C2PA text manifest is not verified: (English, Chinese).
+pub const TEXT_MANIFEST_NOT_VERIFIED: (&str, &str) = (
+    "Not verified: C2PA text manifests are not validated by the C2PA SDK version this build uses",
+    "未校验：本版本所用的 C2PA SDK 不校验 C2PA 文本清单",
+);
 
 /// C2PA Content Credentials: every manifest store is detected and its manifests listed; with
 /// the `c2pa` feature, the first store of a file is validated with the reference SDK (it
@@ -90,6 +95,7 @@ fn validate_in_place(
         Err(error) => {
             if let Some(check) = presence.checks.iter_mut().find(|c| c.id == ids::VALIDATION) {
                 check.message = format!("Not verified: {error}");
+                check.message_zh = format!("未校验：{error}");
             }
             presence.unverified = matches!(error, validate::C2paError::Unsupported(_));
             Err(error)
@@ -97,8 +103,9 @@ fn validate_in_place(
     }
 }
 
-/// Describes one C2PA block as detected, not validated: `not_verified` says why.
-pub fn presence(block: &Block<'_>, not_verified: &str) -> Evidence {
+/// Describes one C2PA block as detected, not validated: `not_verified` says why, in English
+/// and Chinese.
+pub fn presence(block: &Block<'_>, not_verified: (&str, &str)) -> Evidence {
     let mut evidence = Evidence::new(
         EvidenceKind::C2paManifest,
         Claim::Unknown,
@@ -119,14 +126,16 @@ pub fn presence(block: &Block<'_>, not_verified: &str) -> Evidence {
             evidence.push_check(Check::pass(
                 ids::STORE,
                 format!("A C2PA manifest store with {} manifest(s)", manifests.len()),
+                format!("C2PA 清单存储，含 {} 个清单", manifests.len()),
             ));
         }
         Err(reason) => evidence.push_check(Check::fail(
             ids::STORE,
             format!("The JUMBF data is not a readable C2PA manifest store: {reason}"),
+            format!("JUMBF 数据不是可读的 C2PA 清单存储：{reason}"),
         )),
     }
-    evidence.push_check(Check::fail(ids::VALIDATION, not_verified));
+    evidence.push_check(Check::fail(ids::VALIDATION, not_verified.0, not_verified.1));
     evidence
 }
 

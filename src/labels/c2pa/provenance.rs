@@ -198,9 +198,9 @@ mod tests {
         let mut e = Evidence::new(EvidenceKind::C2paManifest, Claim::AiGenerated, "x");
         for (id, ok, message) in checks {
             e.push_check(if *ok {
-                Check::pass(id, *message)
+                Check::pass(id, *message, *message)
             } else {
-                Check::fail(id, *message)
+                Check::fail(id, *message, *message)
             });
         }
         e

@@ -475,14 +475,20 @@ fn integrity_checks(evidence: &mut Evidence, codes: &Codes) {
         Check::fail(
             ids::SIGNATURE,
             format!("The claim signature does not verify: {signature_failures}"),
+            format!("声明签名校验失败：{signature_failures}"),
         )
     } else if has("claimSignature.validated") {
         Check::pass(
             ids::SIGNATURE,
             "The claim signature verifies (claimSignature.validated)",
+            "声明签名校验通过（claimSignature.validated）",
         )
     } else {
-        Check::fail(ids::SIGNATURE, "The claim signature was not validated")
+        Check::fail(
+            ids::SIGNATURE,
+            "The claim signature was not validated",
+            "声明签名未经校验",
+        )
     });
 
     let binding_failures = describe_failures(failures_matching(&codes.failure, is_binding));
@@ -494,12 +500,18 @@ fn integrity_checks(evidence: &mut Evidence, codes: &Codes) {
         (false, _) => Check::fail(
             ids::BINDING,
             format!("The content was changed after signing: {binding_failures}"),
+            format!("内容在签名后被改动：{binding_failures}"),
         ),
         (true, Some(code)) => Check::pass(
             ids::BINDING,
             format!("The content matches its signed hash ({code})"),
+            format!("内容与签名时的哈希一致（{code}）"),
         ),
-        (true, None) => Check::fail(ids::BINDING, "No hard binding (content hash) was validated"),
+        (true, None) => Check::fail(
+            ids::BINDING,
+            "No hard binding (content hash) was validated",
+            "没有校验到硬绑定（内容哈希）",
+        ),
     });
 
     let other = describe_failures(failures_matching(&codes.failure, |c| {
@@ -509,11 +521,13 @@ fn integrity_checks(evidence: &mut Evidence, codes: &Codes) {
         Check::pass(
             ids::ASSERTIONS,
             "Every assertion matches its hash in the claim",
+            "每条断言都与声明中的哈希一致",
         )
     } else {
         Check::fail(
             ids::ASSERTIONS,
             format!("Assertions fail validation: {other}"),
+            format!("断言校验失败：{other}"),
         )
     });
 
@@ -521,11 +535,16 @@ fn integrity_checks(evidence: &mut Evidence, codes: &Codes) {
         !is_credential_code(c)
     }));
     evidence.push_check(if ingredients.is_empty() {
-        Check::pass(ids::INGREDIENTS, "Ingredient manifests validate")
+        Check::pass(
+            ids::INGREDIENTS,
+            "Ingredient manifests validate",
+            "成分清单校验通过",
+        )
     } else {
         Check::fail(
             ids::INGREDIENTS,
             format!("Ingredients fail validation: {ingredients}"),
+            format!("成分校验失败：{ingredients}"),
         )
     });
 }
@@ -534,11 +553,16 @@ fn credential_checks(evidence: &mut Evidence, codes: &Codes, user_anchors: bool)
     let has = |code: &str| codes.success.iter().any(|c| c == code);
     let failed = |code: &str| codes.failure.iter().any(|(c, _)| c == code);
     let time_check = if failed("signingCredential.expired") {
-        Check::fail(ids::CERTIFICATE, "The signer's certificate has expired and no trusted time-stamp proves it was valid at signing (signingCredential.expired)")
+        Check::fail(
+            ids::CERTIFICATE,
+            "The signer's certificate has expired and no trusted time-stamp proves it was valid at signing (signingCredential.expired)",
+            "签名者的证书已过期，且没有可信时间戳证明签名时有效（signingCredential.expired）",
+        )
     } else if failed("signingCredential.revoked") {
         Check::fail(
             ids::CERTIFICATE,
             "The signer's certificate was revoked (signingCredential.revoked)",
+            "签名者的证书已被吊销（signingCredential.revoked）",
         )
     } else if let Some((code, _)) = codes
         .failure
@@ -548,21 +572,25 @@ fn credential_checks(evidence: &mut Evidence, codes: &Codes, user_anchors: bool)
         Check::fail(
             ids::CERTIFICATE,
             format!("The signer's certificate is not valid ({code})"),
+            format!("签名者的证书无效（{code}）"),
         )
     } else if has("timeStamp.trusted") {
         Check::pass(
             ids::CERTIFICATE,
             "The certificate was valid at signing time, proven by a trusted time-stamp",
+            "可信时间戳证明签名时证书有效",
         )
     } else if has("claimSignature.insideValidity") {
         Check::pass(
             ids::CERTIFICATE,
             "The certificate was within its validity period at signing time",
+            "签名时证书在有效期内",
         )
     } else {
         Check::pass(
             ids::CERTIFICATE,
             "No certificate validity problem was reported",
+            "未报告证书有效性问题",
         )
     };
     evidence.push_check(time_check.advisory());
@@ -574,11 +602,24 @@ fn credential_checks(evidence: &mut Evidence, codes: &Codes, user_anchors: bool)
             } else {
                 "The signer is on the C2PA / Content Credentials trust lists"
             },
+            if user_anchors {
+                "签名者在 C2PA / 内容凭证信任列表中，或在您添加的信任锚之下"
+            } else {
+                "签名者在 C2PA / 内容凭证信任列表中"
+            },
         )
     } else if failed("signingCredential.untrusted") {
-        Check::fail(ids::TRUST, "The signer is not on the trust lists: the manifest is intact, but who signed it is not vouched for")
+        Check::fail(
+            ids::TRUST,
+            "The signer is not on the trust lists: the manifest is intact, but who signed it is not vouched for",
+            "签名者不在信任列表中：清单完好，但无人为签名者的身份担保",
+        )
     } else {
-        Check::fail(ids::TRUST, "The signer's trust could not be established")
+        Check::fail(
+            ids::TRUST,
+            "The signer's trust could not be established",
+            "无法确定签名者是否可信",
+        )
     };
     evidence.push_check(trust.advisory());
 }

@@ -130,12 +130,18 @@ pub fn evidence(found: &Found) -> Evidence {
     }
     evidence.fields.insert("MatchingBits", matching.clone());
     evidence.fields.insert("Confidence", detection.confidence());
+    let confidence_zh = if detection.confidence() == "very likely" {
+        "非常可能"
+    } else {
+        "可能"
+    };
     evidence.push_check(Check::pass(
         ids::IMWATERMARK,
         format!(
             "{matching} bits match the {family} watermark ({})",
             detection.confidence()
         ),
+        format!("{matching} 位与 {family} 水印吻合（{confidence_zh}）"),
     ));
     evidence.explanation = Some(Summary {
         en: format!(
