@@ -115,7 +115,7 @@ fn bad_usage_exits_2() {
     let help = run(&["--help"]);
     assert_eq!(help.status.code(), Some(0));
     assert!(stdout(&help)
-        .contains("aigc-label check [--json | --csv] [--jobs N] [--watermarks] [--trust-anchors FILE] PATH..."));
+        .contains("aigc-label check [--json | --csv] [--jobs N] [--metadata-only] [--trust-anchors FILE] PATH..."));
     // The help lists -h and --help among check's options: they work after `check` too.
     for args in [
         &["check", "--help"][..],
@@ -186,16 +186,23 @@ fn trust_anchors_flag_makes_a_signer_trusted() {
 
 #[test]
 #[cfg(feature = "watermark")]
-fn watermarks_flag_reads_the_pixels() {
+fn pixels_are_checked_by_default_and_metadata_only_skips_them() {
     let marked = "tests/fixtures/watermark/astronaut-sdxl-dwtDct.png";
-    let plain: serde_json::Value =
-        serde_json::from_str(&stdout(&run(&["check", "--json", marked]))).unwrap();
-    assert_eq!(plain["verdict"], "no_label");
-    let checked: serde_json::Value =
-        serde_json::from_str(&stdout(&run(&["check", "--json", "--watermarks", marked]))).unwrap();
-    assert_eq!(checked["verdict"], "suspected_ai");
-    assert_eq!(checked["evidence"][0]["kind"], "watermark");
-    assert_eq!(checked["evidence"][0]["fields"]["MatchingBits"], "48/48");
+    let report = |args: &[&str]| -> serde_json::Value {
+        let mut all = vec!["check", "--json"];
+        all.extend_from_slice(args);
+        all.push(marked);
+        serde_json::from_str(&stdout(&run(&all))).unwrap()
+    };
+    let default = report(&[]);
+    assert_eq!(default["verdict"], "suspected_ai");
+    assert_eq!(default["evidence"][0]["kind"], "watermark");
+    assert_eq!(default["evidence"][0]["fields"]["MatchingBits"], "48/48");
+    // --watermarks stays accepted for one release, as a no-op.
+    assert_eq!(report(&["--watermarks"]), default);
+    let metadata_only = report(&["--metadata-only"]);
+    assert_eq!(metadata_only["verdict"], "no_label");
+    assert_eq!(metadata_only["evidence"], serde_json::json!([]));
 }
 
 /// A fresh folder under the system temp dir holding copies of some fixtures, nested.

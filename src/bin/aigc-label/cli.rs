@@ -11,17 +11,19 @@ use crate::inputs;
 use crate::output::{self, Form};
 use aigc_label::{error_report, verify_source, Options, ReadSeekSource, Report, Verdict};
 
-const USAGE: &str = "Usage: aigc-label check [--json | --csv] [--jobs N] [--watermarks] [--trust-anchors FILE] PATH...
+const USAGE: &str = "Usage: aigc-label check [--json | --csv] [--jobs N] [--metadata-only] [--trust-anchors FILE] PATH...
 
 Verifies AI-content labels (GB 45438 / TC260, C2PA, IPTC, generator traces, text labels) in
-each file. PATH may be a file, a folder (walked, links not followed) or a quoted glob pattern
+each file, with every check the page runs: image pixels are decoded and searched for invisible
+watermarks unless --metadata-only is given. PATH may be a file, a folder (walked, links not followed) or a quoted glob pattern
 ('uploads/**/*.jpg'). Text files (.txt, .md, or any UTF-8 input) are verified as text.
 
 Options:
   --json                one JSON report per line (JSON Lines), each with a \"path\" field
   --csv                 a CSV summary: path, format, media, verdict, evidence kinds, summary, errors
   --jobs N              check N files at a time (default: one per CPU core)
-  --watermarks          also decode image pixels and look for invisible watermarks
+  --metadata-only       read metadata only, decode no pixels (faster, for batch runs)
+  --watermarks          accepted for compatibility; pixel checks are on by default
   --trust-anchors FILE  PEM certificates to trust as C2PA signers, besides the shipped lists
   -h, --help            show this help
   -V, --version         show the version
@@ -69,7 +71,7 @@ fn parse(args: &[String]) -> Result<Request, ExitCode> {
     let mut request = Request {
         form: Form::Table,
         jobs: std::thread::available_parallelism().map_or(1, usize::from),
-        options: Options::default(),
+        options: Options::default().with_watermarks(),
         paths: Vec::new(),
     };
     let mut options_done = false;
@@ -87,7 +89,9 @@ fn parse(args: &[String]) -> Result<Request, ExitCode> {
             }
             "--json" if !options_done => request.form = Form::Json,
             "--csv" if !options_done => request.form = Form::Csv,
-            "--watermarks" if !options_done => request.options.watermarks = true,
+            "--metadata-only" if !options_done => request.options.watermarks = false,
+            // The default since pixel checks became part of every check; kept for scripts.
+            "--watermarks" if !options_done => {}
             "--jobs" if !options_done => {
                 request.jobs = match args.next().and_then(|n| n.parse::<usize>().ok()) {
                     Some(n) if (1..=1024).contains(&n) => n,
