@@ -429,8 +429,47 @@ fn classify_chinese(cleaned: &str) -> Option<Statement> {
     })
 }
 
-/// Skips "本文由" / "以下内容由" / "由" / "使用" style subjects.
+/// Agent marks that may follow any short subject phrase ("本文内容由", "该回答经").
+const ZH_COMPOUND_MARKS: [&str; 3] = ["由", "经", "使用"];
+/// Longest subject phrase, in characters, before one of [`ZH_COMPOUND_MARKS`].
+const MAX_SUBJECT_CHARS: usize = 10;
+
+/// Skips the subject: a listed one ("本文由", "以下内容由", "由", "使用"), else any phrase of up
+/// to ten Chinese characters ending in 由, 经 or 使用 ("本文内容由", "这段视频经"). The rest must
+/// still have a label's whole shape, so prose that merely starts like this stays prose.
 fn skip_subject(text: &str) -> &str {
+    let rest = skip_listed_subject(text);
+    if names_ai(rest) {
+        return rest;
+    }
+    skip_compound_subject(text).unwrap_or(rest)
+}
+
+/// Whether `text` starts with the AI element or a word standing for a model.
+fn names_ai(text: &str) -> bool {
+    text.starts_with("人工智能")
+        || strip_ai(text).is_some()
+        || ZH_HALF_AI.iter().any(|w| text.starts_with(w))
+}
+
+/// The text after "<up to ten Chinese characters>由" (or 经, 使用), if it starts so.
+fn skip_compound_subject(text: &str) -> Option<&str> {
+    for (index, c) in text.char_indices().take(MAX_SUBJECT_CHARS + 1) {
+        if index > 0 {
+            let rest = text.get(index..)?;
+            if let Some(after) = ZH_COMPOUND_MARKS.iter().find_map(|m| rest.strip_prefix(m)) {
+                return Some(after);
+            }
+        }
+        if !('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Skips the subjects listed above ("本文由", "以下内容由", "由", "使用").
+fn skip_listed_subject(text: &str) -> &str {
     let mut rest = text;
     if let Some(r) = ZH_SUBJECT_HEADS.iter().find_map(|w| rest.strip_prefix(w)) {
         rest = r;
@@ -696,6 +735,11 @@ mod tests {
             "AI生成内容",
             "*以上内容由人工智能生成*",
             "人工智能生成合成内容",
+            // Compound subjects before 由 / 经 / 使用.
+            "本文内容由人工智能生成，仅供参考。",
+            "这段视频由AI生成",
+            "该回答经人工智能辅助生成",
+            "以下图文使用AI生成",
         ] {
             assert!(complete(label), "{label}");
         }
@@ -740,9 +784,23 @@ mod tests {
             "Generated content raises questions",
             "AI-generated images are flooding social media",
             "We generated the charts with AI and then checked every number by hand before publishing them in this report",
+            // A compound subject does not make prose a label: the rest must be one.
+            "图像由AI生成的比例逐年上升",
+            "这项标准由人工智能生成合成内容的提供者执行",
+            "这个问题经人工智能生成的回答误导了很多人",
+            "该办法由国家网信办等四部门联合发布",
+            "很多人担心使用AI生成作业",
         ] {
             assert!(classify(prose).is_none(), "{prose}");
         }
+    }
+
+    #[test]
+    fn a_compound_subject_label_ends_a_text() {
+        let found = find("今天我们讨论城市规划。\n\n本文内容由人工智能生成，仅供参考。");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].statement.complete());
+        assert_eq!(found[0].position, Position::End);
     }
 
     #[test]
