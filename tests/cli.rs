@@ -281,3 +281,54 @@ fn a_quoted_glob_is_expanded_and_csv_is_a_summary() {
     assert!(stdout(&none).contains(",error,"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A PNG chunk: length, type, data, CRC.
+fn png_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+    let mut chunk = (data.len() as u32).to_be_bytes().to_vec();
+    chunk.extend(kind);
+    chunk.extend(data);
+    chunk.extend(crc32fast::hash(&chunk[4..]).to_be_bytes());
+    chunk
+}
+
+/// An XMP DigitalSourceType holding ESC, BEL, a C1 CSI and a right-to-left override reaches
+/// the summary through its failing check: neither --csv nor --json may print them raw (JSON
+/// keeps the same data as \u escapes).
+#[test]
+fn csv_and_json_never_print_raw_control_characters() {
+    let dir = std::env::temp_dir().join(format!("aigc-cli-ctl-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("hostile.png");
+    let value = "x\u{1b}]0;pwned\u{7}\u{9b}31m\u{202e}y";
+    let xmp = format!(
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description xmlns:Iptc4xmpExt=\"http://iptc.org/std/Iptc4xmpExt/2008-02-29/\" Iptc4xmpExt:DigitalSourceType=\"{value}\"/></rdf:RDF></x:xmpmeta>"
+    );
+    let mut itxt = b"XML:com.adobe.xmp\0\0\0\0\0".to_vec();
+    itxt.extend(xmp.as_bytes());
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend(png_chunk(b"IHDR", &[0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]));
+    png.extend(png_chunk(b"iTXt", &itxt));
+    png.extend(png_chunk(b"IEND", &[]));
+    std::fs::write(&path, png).unwrap();
+    let raw = |text: &str| {
+        text.chars()
+            .any(|c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c))
+    };
+    let file = path.to_str().unwrap();
+    let csv = stdout(&run(&["check", "--csv", "--metadata-only", file]));
+    assert!(!raw(&csv), "{csv:?}");
+    assert!(
+        csv.contains("invalid_label")
+            && csv.contains("x\\u{001B}]0;pwned\\u{0007}\\u{009B}31m\\u{202E}y"),
+        "{csv}"
+    );
+    let json = stdout(&run(&["check", "--json", "--metadata-only", file]));
+    assert!(!raw(&json), "{json:?}");
+    let report: serde_json::Value = serde_json::from_str(json.trim()).unwrap();
+    assert_eq!(report["verdict"], "invalid_label");
+    assert!(
+        report["summary"]["en"].as_str().unwrap().contains(value),
+        "{json}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -57,9 +57,10 @@ pub fn line(form: Form, path: &str, report: &Report) -> String {
     }
 }
 
-/// A CSV record (RFC 4180 quoting by the `csv` crate). Cells that a spreadsheet would run as a
-/// formula (starting with =, +, -, @, tab or CR) get a leading apostrophe: the values come
-/// from untrusted files.
+/// A CSV record (RFC 4180 quoting by the `csv` crate). The values come from untrusted files:
+/// control characters and bidirectional overrides are written as `\u{…}` (CSV has no escapes
+/// of its own, and raw ones would reach a terminal or a spreadsheet), and cells that a
+/// spreadsheet would run as a formula (starting with =, +, -, @) get a leading apostrophe.
 fn csv_row(cells: &[&str]) -> Option<String> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
@@ -67,10 +68,11 @@ fn csv_row(cells: &[&str]) -> Option<String> {
     let safe: Vec<String> = cells
         .iter()
         .map(|cell| {
-            if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            let cell = printable(cell);
+            if cell.starts_with(['=', '+', '-', '@']) {
                 format!("'{cell}")
             } else {
-                (*cell).to_string()
+                cell
             }
         })
         .collect();
@@ -81,6 +83,9 @@ fn csv_row(cells: &[&str]) -> Option<String> {
         .map(|s| s.trim_end_matches('\n').to_string())
 }
 
+/// One report as a JSON line. JSON escapes C0 controls itself; DEL, the C1 controls and
+/// bidirectional overrides are escaped too (`\u009b`), so that the line is the same data but
+/// never carries a raw control sequence to a terminal.
 fn json_line(path: &str, report: &Report) -> String {
     let mut value = serde_json::to_value(report).unwrap_or_default();
     if let Some(object) = value.as_object_mut() {
@@ -89,7 +94,23 @@ fn json_line(path: &str, report: &Report) -> String {
             serde_json::Value::String(path.to_string()),
         );
     }
-    value.to_string()
+    value
+        .to_string()
+        .chars()
+        .map(|c| {
+            if is_unsafe_for_terminals(c) {
+                format!("\\u{:04x}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Characters that can act on a terminal or reorder what it shows: controls (C0, DEL, C1) and
+/// bidirectional embeddings, overrides and isolates.
+fn is_unsafe_for_terminals(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Text from a file, made safe for a terminal: control characters (which could carry escape
@@ -97,7 +118,7 @@ fn json_line(path: &str, report: &Report) -> String {
 pub fn printable(text: &str) -> String {
     text.chars()
         .map(|c| {
-            if c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+            if is_unsafe_for_terminals(c) {
                 format!("\\u{{{:04X}}}", c as u32)
             } else {
                 c.to_string()
@@ -141,7 +162,7 @@ mod tests {
     fn csv_cells_are_quoted_and_formulas_defused() {
         assert_eq!(
             csv_row(&["a,b", "say \"hi\"", "=HYPERLINK(\"x\")", "line\nbreak"]).unwrap(),
-            "\"a,b\",\"say \"\"hi\"\"\",\"'=HYPERLINK(\"\"x\"\")\",\"line\nbreak\""
+            "\"a,b\",\"say \"\"hi\"\"\",\"'=HYPERLINK(\"\"x\"\")\",line\\u{000A}break"
         );
     }
 }
