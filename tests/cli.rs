@@ -332,3 +332,45 @@ fn csv_and_json_never_print_raw_control_characters() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A folder with a link loop and a FIFO: the walk ends, checks the regular file, and reports
+/// the link and the FIFO as error rows in their places (exit status 1).
+#[test]
+fn links_and_fifos_in_a_folder_are_reported_not_followed_or_opened() {
+    let dir = std::env::temp_dir().join(format!("aigc-cli-links-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a.txt"), "plain text").unwrap();
+    std::os::unix::fs::symlink(&dir, dir.join("b-loop")).unwrap();
+    let fifo = dir.join("c-pipe");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    for pattern in [dir.display().to_string(), format!("{}/**/*", dir.display())] {
+        let output = run(&["check", "--json", &pattern]);
+        let rows: Vec<serde_json::Value> = stdout(&output)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let verdicts: Vec<&str> = rows
+            .iter()
+            .map(|r| r["verdict"].as_str().unwrap())
+            .collect();
+        let expected: &[&str] = if made {
+            &["no_label", "error", "error"]
+        } else {
+            &["no_label", "error"]
+        };
+        assert_eq!(verdicts, expected, "{pattern}");
+        assert!(rows[1]["errors"][0]
+            .as_str()
+            .unwrap()
+            .ends_with("b-loop is a symbolic link; not followed"));
+        if made {
+            assert!(rows[2]["errors"][0].as_str().unwrap().contains("FIFO"));
+        }
+        assert_eq!(output.status.code(), Some(1));
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -294,7 +294,7 @@ test('selected text is checked from the service worker and answered next to it',
   const { report, panel } = await checkSelectionOf('labelled-text');
   assert.equal(report.verdict, 'ai_labeled');
   assert.equal(await panel.getAttribute('data-aigc-selection-verdict'), 'ai_labeled');
-  assert.match(await panel.textContent(), /Carries a valid AI-generated label \(an explicit text label\)/);
+  assert.match(await panel.textContent(), /Carries a valid AI-generated label \(explicit text label\)/);
   assert.equal(await panel.locator('[data-aigc-kind="explicit_text_label"]').count(), 1);
   // It sits just under the selected paragraph, and it is not counted as a badge.
   const [box, text] = await Promise.all([panel.boundingBox(), page.locator('#labelled-text').boundingBox()]);

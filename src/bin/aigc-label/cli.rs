@@ -1,13 +1,13 @@
 //! The command line: arguments, the parallel run and progress.
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use crate::inputs;
+use crate::inputs::{self, Input};
 use crate::output::{self, Form};
 use aigc_label::{error_report, verify_source, Options, ReadSeekSource, Report, Verdict};
 
@@ -140,7 +140,7 @@ fn check(args: &[String]) -> ExitCode {
 
 /// Checks `files` on `request.jobs` threads and prints each report, in input order, as soon as
 /// the ones before it are printed. Returns whether any input ended in `error`.
-fn run(files: &[PathBuf], request: &Request, out: &mut impl Write) -> bool {
+fn run(files: &[Input], request: &Request, out: &mut impl Write) -> bool {
     let next = AtomicUsize::new(0);
     let (sender, receiver) = mpsc::channel::<(usize, String, bool)>();
     let mut any_error = false;
@@ -150,9 +150,15 @@ fn run(files: &[PathBuf], request: &Request, out: &mut impl Write) -> bool {
             let next = &next;
             scope.spawn(move || loop {
                 let index = next.fetch_add(1, Ordering::Relaxed);
-                let Some(path) = files.get(index) else { break };
-                let report = check_path(path, &request.options);
-                let shown = path.to_string_lossy();
+                let Some(input) = files.get(index) else { break };
+                let report = match input {
+                    Input::File(path) => check_path(path, &request.options),
+                    Input::Skipped(path, reason) => {
+                        let message = format!("Not checked: {} is {reason}", path.display());
+                        error_report("unknown", &message, "未检查：不是可读取的普通文件。")
+                    }
+                };
+                let shown = input.path().to_string_lossy();
                 let line = output::line(request.form, &shown, &report);
                 if sender
                     .send((index, line, report.verdict == Verdict::Error))
