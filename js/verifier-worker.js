@@ -1,5 +1,6 @@
 // The worker behind `createVerifier()`: loads the wasm once (from the URL the embedder gave,
-// or the file next to the glue) and answers each call with `{ id, result }` or `{ id, error }`.
+// or the file next to the glue) and answers each call with `{ id, begin }` when it starts it,
+// then `{ id, result }` or `{ id, error }`.
 import init, { verify, verifySource, verifyText, version } from './aigc_label.js';
 import { WHOLE_READ_LIMIT, blobSource, readWhole } from './blob-source.js';
 import { warmUp } from './warm-up.js';
@@ -17,8 +18,10 @@ function bytesOf(input) {
   return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
 }
 
-async function answer({ type, input, options, text }) {
+async function answer({ id, type, input, options, text }) {
   await ready;
+  // The caller's watchdog times the call from here: loading and warming up do not count.
+  self.postMessage({ id, begin: true });
   if (type === 'version') return version();
   if (type === 'text') return verifyText(text);
   if (input instanceof Blob) {

@@ -23,6 +23,13 @@ export interface VerifierOptions {
    * one call.
    */
   warmUp?: boolean;
+  /**
+   * The longest one call may run, in milliseconds, from the moment the worker starts it
+   * (loading and warming up do not count); default 60000. Past it the worker is ended and
+   * replaced, the call answers an `error` report saying so (`version()` rejects), and the
+   * calls queued behind it go to the fresh worker. `0` or `Infinity`: no limit.
+   */
+  timeoutMs?: number;
 }
 
 /** A verifier running in its own module worker: the page's thread never blocks. */

@@ -1,10 +1,34 @@
 // The worker-backed asynchronous API: `createVerifier()` starts a module worker
 // (verifier-worker.js, next to this file) that loads the wasm once and answers calls in order.
+// A watchdog ends a call that runs past the time limit: the worker is replaced, the call
+// answers an `error` report, and the calls queued behind it go to the fresh worker.
+
+/** The default time limit of one call, from the moment the worker starts it. */
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** The report of a call the watchdog stopped. */
+function timeoutReport(ms) {
+  const seconds = ms >= 1000 ? `${(ms / 1000).toFixed(ms % 1000 ? 1 : 0)} s` : `${ms} ms`;
+  const message = `stopped after ${seconds}: this input took longer than the time limit`;
+  return {
+    verdict: 'error',
+    format: 'unknown',
+    media: 'unknown',
+    summary: {
+      en: `The check was stopped after ${seconds}, the time limit; the verifier was restarted.`,
+      zh: `检查超过 ${seconds} 的时限，已被终止；核验程序已重新启动。`,
+    },
+    evidence: [],
+    errors: [message],
+  };
+}
 
 /** @param {import('./verifier.js').VerifierOptions} [options] */
 export function createVerifier(options = {}) {
   const defaults = { ...(options.defaults || {}) };
+  const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : Number(options.timeoutMs);
   const pending = new Map();
+  let watchdog = null;
   let nextId = 1;
   let failure = null;
 
@@ -17,10 +41,29 @@ export function createVerifier(options = {}) {
   const wasmUrl = options.wasmUrl === undefined ? undefined : String(options.wasmUrl);
   let worker = null;
 
+  /** Starts timing call `id`, which the worker has just begun. */
+  const watch = (id) => {
+    clearTimeout(watchdog);
+    if (!(timeoutMs > 0) || !Number.isFinite(timeoutMs)) return;
+    watchdog = setTimeout(() => {
+      const call = pending.get(id);
+      if (!call) return;
+      pending.delete(id);
+      if (call.message.type === 'version') call.reject(new Error(timeoutReport(timeoutMs).errors[0]));
+      else call.resolve(timeoutReport(timeoutMs));
+      start(); // a fresh worker; the calls still queued are posted to it
+    }, timeoutMs);
+  };
+
   const onMessage = (event) => {
-    const { id, result, error, crashed } = event.data || {};
+    const { id, result, error, crashed, begin } = event.data || {};
     const call = pending.get(id);
     if (!call) return;
+    if (begin) {
+      watch(id);
+      return;
+    }
+    clearTimeout(watchdog);
     pending.delete(id);
     if (error !== undefined) call.reject(new Error(error));
     else call.resolve(result);
@@ -33,6 +76,7 @@ export function createVerifier(options = {}) {
   };
 
   function start() {
+    clearTimeout(watchdog);
     worker?.terminate();
     worker = options.workerUrl
       ? new Worker(options.workerUrl, { type: 'module' })
@@ -68,6 +112,7 @@ export function createVerifier(options = {}) {
       return call({ type: 'version' });
     },
     close() {
+      clearTimeout(watchdog);
       worker.terminate();
       failAll(new Error('the verifier was closed'));
     },

@@ -1,4 +1,6 @@
 //! The native CLI, run as a process: output shapes and exit statuses from CONTRACT.md.
+//! Unix only: the walk tests make symbolic links and FIFOs (and there is no CLI on wasm32).
+#![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use std::process::{Command, Output};

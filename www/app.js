@@ -56,25 +56,68 @@ let nextId = 1;
 const pending = new Map();
 let currentPreview;
 
+/**
+ * The longest one check may run once the worker starts it; past it the worker is replaced and
+ * the check answers `error`. 60 s, or `?timeLimitMs=N` in the page's address.
+ */
+const TIME_LIMIT_MS = Number(new URLSearchParams(location.search).get('timeLimitMs')) || 60_000;
+let watchdog = null;
+
 function startWorker() {
+  clearTimeout(watchdog);
+  worker?.terminate();
   worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
   worker.onmessage = (event) => {
     const message = event.data;
     if (message.warmedUp) document.body.dataset.workerWarm = 'true';
     const job = pending.get(message.id);
     if (!job) return;
+    if (message.begin) {
+      watch(message.id);
+      return;
+    }
     if (message.progress) {
       job.onProgress(message);
       return;
     }
+    clearTimeout(watchdog);
     pending.delete(message.id);
     if (message.crashed) {
-      worker.terminate();
-      startWorker();
+      restartWorker();
       job.resolve({ report: crashReport(message.message), ms: 0 });
     } else {
       job.resolve(message);
     }
+  };
+}
+
+/** A fresh worker, with the checks still queued posted to it. */
+function restartWorker() {
+  startWorker();
+  for (const [id, job] of pending) worker.postMessage({ id, ...job.message });
+}
+
+/** Times check `id`, which the worker has just begun. */
+function watch(id) {
+  clearTimeout(watchdog);
+  watchdog = setTimeout(() => {
+    const job = pending.get(id);
+    if (!job) return;
+    pending.delete(id);
+    restartWorker();
+    job.resolve({ report: timeoutReport(TIME_LIMIT_MS), ms: TIME_LIMIT_MS });
+  }, TIME_LIMIT_MS);
+}
+
+function timeoutReport(ms) {
+  const seconds = ms >= 1000 ? `${(ms / 1000).toFixed(ms % 1000 ? 1 : 0)} s` : `${ms} ms`;
+  return {
+    verdict: 'error', format: 'unknown', media: 'unknown',
+    summary: {
+      en: `The check was stopped after ${seconds}, the time limit; the verifier was restarted.`,
+      zh: `检查超过 ${seconds} 的时限，已被终止；核验程序已重新启动。`,
+    },
+    evidence: [], errors: [`stopped after ${seconds}: this input took longer than the time limit`],
   };
 }
 
@@ -89,7 +132,7 @@ function crashReport(message) {
 function ask(message, onProgress = () => {}) {
   const id = nextId++;
   return new Promise((resolve) => {
-    pending.set(id, { resolve, onProgress });
+    pending.set(id, { resolve, onProgress, message });
     worker.postMessage({ id, ...message });
   });
 }

@@ -47,6 +47,8 @@ self.onmessage = async (event) => {
   const { id, type, file, text, watermarks = true } = event.data;
   try {
     await ready;
+    // The page's watchdog times the check from here: loading and warming up do not count.
+    self.postMessage({ id, begin: true });
     if (type === 'version') {
       self.postMessage({ id, version: version() });
       return;

@@ -153,7 +153,7 @@ test('the Vite build of the README example verifies files in Chromium, offline',
   }
 });
 
-test('createVerifier: wasm from a chosen URL, text and bytes, lite entry, errors and close', async () => {
+test('createVerifier: wasm from a chosen URL, text and bytes, lite entry, errors, time limit and close', async () => {
   const www = await serve(join(root, 'www'), 0);
   const origin = `http://127.0.0.1:${www.address().port}`;
   try {
@@ -178,9 +178,18 @@ test('createVerifier: wasm from a chosen URL, text and bytes, lite entry, errors
       const broken = full.createVerifier({ wasmUrl: `${origin}/no-such.wasm` });
       const loadFailure = await broken.verifyText('x').catch((e) => e.message);
       broken.close();
+      // The watchdog: a 30-million-character text takes seconds; past 150 ms the worker is
+      // replaced, and the call queued behind it is answered by the fresh one.
+      const timed = full.createVerifier({ wasmUrl: `${origin}/pkg/aigc_label_bg.wasm`, timeoutMs: 150, warmUp: false });
+      const [stopped, next] = await Promise.all([
+        timed.verifyText('今天天气很好，我们去公园散步。'.repeat(2_000_000)),
+        timed.verifyText('本文由人工智能生成。\n正文。'),
+      ]);
+      timed.close();
       return {
         image: image.verdict, blob: blob.verdict, text: text.verdict, version, wrongInput,
         afterClose, lite: liteReport.verdict, loadFailure,
+        stopped: [stopped.verdict, stopped.errors[0], stopped.summary.en], next: next.verdict,
       };
     }, { origin, png });
     assert.equal(outcome.image, 'ai_labeled');
@@ -191,6 +200,12 @@ test('createVerifier: wasm from a chosen URL, text and bytes, lite entry, errors
     assert.equal(outcome.afterClose, 'the verifier was closed');
     assert.equal(outcome.lite, 'ai_labeled');
     assert.match(outcome.loadFailure, /^aigc-label: .*(404|fetch|WebAssembly|magic)/i);
+    assert.deepEqual(outcome.stopped, [
+      'error',
+      'stopped after 150 ms: this input took longer than the time limit',
+      'The check was stopped after 150 ms, the time limit; the verifier was restarted.',
+    ]);
+    assert.equal(outcome.next, 'ai_labeled');
     await context.close();
   } finally {
     www.close();

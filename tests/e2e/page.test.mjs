@@ -228,6 +228,27 @@ test('a quick check shows its verdict without flashing the spinner; a long one d
   await page.fill('#text', '');
 });
 
+test('a check past the time limit answers error and the next check works', async () => {
+  const tab = await page.context().newPage();
+  try {
+    await tab.goto(`${base}?timeLimitMs=150`);
+    await tab.waitForFunction(() => document.getElementById('version').textContent.startsWith('aigc-label'));
+    // A 30-million-character text takes seconds: the watchdog ends it after 150 ms.
+    await tab.evaluate(() => { document.getElementById('text').value = '今天天气很好，我们去公园散步。'.repeat(2_000_000); });
+    await tab.click('#check-text');
+    await tab.waitForSelector('#result[data-verdict]', { timeout: 20000 });
+    assert.equal(await tab.getAttribute('#result', 'data-verdict'), 'error');
+    assert.match(await tab.locator('#result').textContent(), /stopped after 150 ms, the time limit/);
+    await tab.evaluate(() => document.getElementById('result').removeAttribute('data-verdict'));
+    await tab.fill('#text', '本文由人工智能生成。');
+    await tab.click('#check-text');
+    await tab.waitForSelector('#result[data-verdict]', { timeout: 20000 });
+    assert.equal(await tab.getAttribute('#result', 'data-verdict'), 'ai_labeled');
+  } finally {
+    await tab.close();
+  }
+});
+
 test('pasted text is checked with the text button', async () => {
   await page.evaluate(() => document.getElementById('result').removeAttribute('data-verdict'));
   await page.fill('#text', '今天天气很好。');

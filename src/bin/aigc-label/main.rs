@@ -1,4 +1,4 @@
-//! `aigc-label check [--json | --csv] [--jobs N] [--watermarks] [--trust-anchors FILE] PATH...`:
+//! `aigc-label check [--json | --csv] [--jobs N] [--metadata-only] [--trust-anchors FILE] PATH...`:
 //! verifies files natively with the same core as the page; folders and globs are expanded and
 //! files are checked in parallel, reported in input order.
 
