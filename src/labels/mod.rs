@@ -5,12 +5,12 @@
 //! the order of evidence in the report. Families see only [`Input`]; they never import the
 //! pipeline, the verdict or a front end (ARCHITECTURE.md, "Adding a label family").
 
-#[cfg(feature = "watermark")]
+#[cfg(feature = "pixels")]
 use std::cell::OnceCell;
 
 use crate::container::{Block, BlockKind};
 use crate::options::Options;
-#[cfg(feature = "watermark")]
+#[cfg(feature = "pixels")]
 use crate::pixels::{self, Rgb};
 use crate::report::{Evidence, EvidenceKind};
 use crate::sniff::Format;
@@ -18,6 +18,7 @@ use crate::source::Source;
 use crate::xmp::{self, Xmp};
 
 pub mod c2pa;
+pub mod explicit_image;
 pub mod explicit_text;
 pub mod hidden_text;
 pub mod iptc;
@@ -33,6 +34,7 @@ pub static FAMILIES: &[&dyn Family] = &[
     &c2pa::C2paFamily,
     &traces::TracesFamily,
     &watermark::WatermarkFamily,
+    &explicit_image::ExplicitImageFamily,
     &explicit_text::ExplicitTextFamily,
     &hidden_text::HiddenTextFamily,
 ];
@@ -89,7 +91,7 @@ pub struct Input<'a> {
     pub asset: Option<Asset<'a>>,
     /// What the caller asked for.
     pub options: &'a Options,
-    #[cfg(feature = "watermark")]
+    #[cfg(feature = "pixels")]
     pixels: OnceCell<Result<Rgb, String>>,
 }
 
@@ -110,7 +112,7 @@ impl<'a> Input<'a> {
             text: None,
             asset: None,
             options,
-            #[cfg(feature = "watermark")]
+            #[cfg(feature = "pixels")]
             pixels: OnceCell::new(),
         }
     }
@@ -129,7 +131,7 @@ impl<'a> Input<'a> {
 
     /// The image's pixels, decoded on the first call and shared afterwards; `None` when the
     /// input is not an image whose pixels this build reads.
-    #[cfg(feature = "watermark")]
+    #[cfg(feature = "pixels")]
     pub fn pixels(&self) -> Option<Result<&Rgb, &str>> {
         let asset = self.asset.filter(|a| pixels::readable(a.format))?;
         let decoded = self

@@ -165,6 +165,30 @@ test('an invisible watermark is explained in one sentence with the bits that mat
   assert.equal(await page.locator('#result .errors').count(), 0);
 });
 
+test('a visible label is read from the pixels, boxed on the preview and explained', async () => {
+  // "AI生成" drawn with Pillow in the top-left corner, 3 % of the short side tall (no metadata).
+  const file = fixture('visible/labelled/tune/000-top-left-3pct-notosans.jpg');
+  assert.equal(await upload(file), 'ai_labeled');
+  const card = page.locator('#result article[data-kind="explicit_image_label"]');
+  assert.equal(await card.count(), 1);
+  assert.match(await card.locator('.explanation').textContent(),
+    /The picture shows a visible AI label, “AI生成”, in its top-left corner, [23]\.\d % of the short side tall \(below the 5 % GB 45438 asks\)/);
+  assert.equal(await card.locator('li[data-check="explicit_image.elements"].pass').count(), 1);
+  assert.equal(await card.locator('li[data-check="explicit_image.size"].fail').count(), 1);
+  // The box is drawn over the preview, in the top-left quarter of it.
+  await page.waitForSelector('#result .thumb-frame[data-label-boxes="1"]');
+  const [frame, box] = await Promise.all(['#result .thumb-frame', '#result .label-box'].map((s) => page.locator(s).boundingBox()));
+  assert.ok(box.width > 5 && box.height > 2, JSON.stringify(box));
+  assert.ok(box.x < frame.x + frame.width / 4 && box.y < frame.y + frame.height / 4, JSON.stringify({ frame, box }));
+  await page.screenshot({ path: join(shots, 'visible-label.png'), fullPage: true });
+  // The models came from the page's own origin, once.
+  assert.equal(requests.filter((u) => u.endsWith('/models/ppocrv6-tiny/rec.onnx')).length >= 1, true);
+  assert.ok(requests.every((u) => u.startsWith(base)));
+  // Ordinary text in a corner is no label.
+  assert.equal(await upload(fixture('visible/clean/text-02.jpg')), 'no_label');
+  assert.equal(await page.locator('#result article[data-kind="explicit_image_label"]').count(), 0);
+});
+
 test('markup and script in label fields are shown as text, never run', async () => {
   assert.equal(await upload(fixture('hostile/markup-in-fields.png')), 'ai_labeled');
   assert.equal(await page.locator('#result script').count(), 0);

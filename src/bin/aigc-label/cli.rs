@@ -8,14 +8,16 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use crate::inputs::{self, Input};
+use crate::models;
 use crate::output::{self, Form};
 use aigc_label::{error_report, verify_source, Options, ReadSeekSource, Report, Verdict};
 
-const USAGE: &str = "Usage: aigc-label check [--json | --csv] [--jobs N] [--metadata-only] [--trust-anchors FILE] PATH...
+const USAGE: &str = "Usage: aigc-label check [--json | --csv] [--jobs N] [--metadata-only] [--models DIR] [--trust-anchors FILE] PATH...
 
 Verifies AI-content labels (GB 45438 / TC260, C2PA, IPTC, generator traces, text labels) in
-each file, with every check the page runs: image pixels are decoded and searched for invisible
-watermarks unless --metadata-only is given. PATH may be a file, a folder (walked, links not followed) or a quoted glob pattern
+each file, with every check the page runs: image pixels are decoded, searched for invisible
+watermarks and read for a visible label (\"AI生成\") along their edges, unless --metadata-only
+is given. PATH may be a file, a folder (walked, links not followed) or a quoted glob pattern
 ('uploads/**/*.jpg'). Text files (.txt, .md, or any UTF-8 input) are verified as text.
 
 Options:
@@ -23,6 +25,9 @@ Options:
   --csv                 a CSV summary: path, format, media, verdict, evidence kinds, summary, errors
   --jobs N              check N files at a time (default: one per CPU core)
   --metadata-only       read metadata only, decode no pixels (faster, for batch runs)
+  --whole-image         look for visible labels anywhere in an image, not only along its edges
+  --models DIR          the OCR models for visible labels (det.onnx, rec.onnx, dict.txt); by
+                        default $AIGC_LABEL_MODELS, then models/ beside the binary
   --watermarks          accepted for compatibility; pixel checks are on by default
   --trust-anchors FILE  PEM certificates to trust as C2PA signers, besides the shipped lists
   -h, --help            show this help
@@ -62,6 +67,7 @@ struct Request {
     form: Form,
     jobs: usize,
     options: Options,
+    models: Option<std::path::PathBuf>,
     paths: Vec<String>,
 }
 
@@ -72,8 +78,10 @@ fn parse(args: &[String]) -> Result<Request, ExitCode> {
         form: Form::Table,
         jobs: std::thread::available_parallelism().map_or(1, usize::from),
         options: Options::default().with_watermarks(),
+        models: None,
         paths: Vec::new(),
     };
+    request.options.visible_labels = true;
     let mut options_done = false;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -89,7 +97,17 @@ fn parse(args: &[String]) -> Result<Request, ExitCode> {
             }
             "--json" if !options_done => request.form = Form::Json,
             "--csv" if !options_done => request.form = Form::Csv,
-            "--metadata-only" if !options_done => request.options.watermarks = false,
+            "--metadata-only" if !options_done => {
+                request.options.watermarks = false;
+                request.options.visible_labels = false;
+            }
+            "--whole-image" if !options_done => request.options.whole_image = true,
+            "--models" if !options_done => {
+                let Some(dir) = args.next() else {
+                    return Err(usage_error("--models needs a DIR"));
+                };
+                request.models = Some(dir.into());
+            }
             // The default since pixel checks became part of every check; kept for scripts.
             "--watermarks" if !options_done => {}
             "--jobs" if !options_done => {
@@ -115,6 +133,16 @@ fn parse(args: &[String]) -> Result<Request, ExitCode> {
     }
     if request.paths.is_empty() {
         return Err(usage_error("no PATH given"));
+    }
+    if request.options.visible_labels {
+        match models::load(request.models.as_deref()) {
+            Ok(engine) => request.options.text_reader = Some(engine),
+            Err(message) if request.models.is_some() => return Err(usage_error(&message)),
+            Err(message) => {
+                eprintln!("aigc-label: visible labels are not checked: {message}");
+                request.options.visible_labels = false;
+            }
+        }
     }
     Ok(request)
 }

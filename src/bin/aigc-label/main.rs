@@ -1,4 +1,4 @@
-//! `aigc-label check [--json | --csv] [--jobs N] [--metadata-only] [--trust-anchors FILE] PATH...`:
+//! `aigc-label check [--json | --csv] [--jobs N] [--metadata-only] [--models DIR] [--trust-anchors FILE] PATH...`:
 //! verifies files natively with the same core as the page; folders and globs are expanded and
 //! files are checked in parallel, reported in input order.
 
@@ -6,6 +6,8 @@
 mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 mod inputs;
+#[cfg(not(target_arch = "wasm32"))]
+mod models;
 #[cfg(not(target_arch = "wasm32"))]
 mod output;
 
