@@ -13,6 +13,13 @@ export interface VerifierOptions {
    * Set it where the default cannot be resolved, e.g. when the package is copied, not bundled.
    */
   workerUrl?: string | URL;
+  /**
+   * Folder URL of the OCR models (`det.onnx`, `rec.onnx`, `dict.txt`: `models/ppocrv6-tiny/`
+   * of a build, about 6.2 MB) for calls with `visibleLabels`. They are fetched the first time
+   * an image is checked and kept in the Cache API; the package does not ship them. Without it,
+   * such calls report an error entry and run every other check.
+   */
+  modelsUrl?: string | URL;
   /** Options applied to every `verify` call (a call's own options take precedence). */
   defaults?: VerifyOptions;
   /**

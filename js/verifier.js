@@ -39,6 +39,7 @@ export function createVerifier(options = {}) {
   };
 
   const wasmUrl = options.wasmUrl === undefined ? undefined : String(options.wasmUrl);
+  const modelsUrl = options.modelsUrl === undefined ? undefined : String(options.modelsUrl);
   let worker = null;
 
   /** Starts timing call `id`, which the worker has just begun. */
@@ -83,7 +84,7 @@ export function createVerifier(options = {}) {
       : new Worker(new URL('./verifier-worker.js', import.meta.url), { type: 'module' });
     worker.onmessage = onMessage;
     worker.onerror = onError;
-    worker.postMessage({ id: 0, type: 'init', wasmUrl, warmUp: options.warmUp !== false });
+    worker.postMessage({ id: 0, type: 'init', wasmUrl, modelsUrl, warmUp: options.warmUp !== false });
     for (const [id, { message }] of pending) worker.postMessage({ id, ...message });
   }
   start();

@@ -9,5 +9,6 @@ bash scripts/build.sh
 node bench/browser.mjs
 node bench/c2pa.mjs
 node bench/watermark.mjs
+node bench/ocr.mjs
 node bench/text.mjs
 node bench/batch.mjs

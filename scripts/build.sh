@@ -35,5 +35,6 @@ cp models/ppocrv6-tiny/det.onnx models/ppocrv6-tiny/rec.onnx models/ppocrv6-tiny
 
 # The example extension loads the module from its own folder (extensions may not load remote
 # or out-of-folder code).
-mkdir -p www/extension/pkg
+mkdir -p www/extension/pkg/models/ppocrv6-tiny
 cp www/pkg/aigc_label.js www/pkg/aigc_label_bg.wasm www/names.js www/extension/pkg/
+cp www/models/ppocrv6-tiny/* www/extension/pkg/models/ppocrv6-tiny/

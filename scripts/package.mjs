@@ -11,7 +11,7 @@ if (!packageDir || !liteBuildDir) {
   process.exit(2);
 }
 const jsDir = fileURLToPath(new URL('../js/', import.meta.url));
-const API_FILES = ['index.js', 'index.d.ts', 'verifier.js', 'verifier.d.ts', 'verifier-worker.js', 'blob-source.js', 'warm-up.js'];
+const API_FILES = ['index.js', 'index.d.ts', 'verifier.js', 'verifier.d.ts', 'verifier-worker.js', 'blob-source.js', 'warm-up.js', 'models.js'];
 // The worker's C2PA warm-up samples (www/warmup/); the lite build validates no C2PA, so its
 // worker gets none: its copy of verifier-worker.js loses the lines marked "full build only".
 const WARM_UP_FILES = ['warmup/rsa.jpg', 'warmup/ecdsa.png'];

@@ -117,7 +117,7 @@ fn bad_usage_exits_2() {
     let help = run(&["--help"]);
     assert_eq!(help.status.code(), Some(0));
     assert!(stdout(&help)
-        .contains("aigc-label check [--json | --csv] [--jobs N] [--metadata-only] [--trust-anchors FILE] PATH..."));
+        .contains("aigc-label check [--json | --csv] [--jobs N] [--metadata-only] [--models DIR] [--trust-anchors FILE] PATH..."));
     // The help lists -h and --help among check's options: they work after `check` too.
     for args in [
         &["check", "--help"][..],
@@ -205,6 +205,39 @@ fn pixels_are_checked_by_default_and_metadata_only_skips_them() {
     let metadata_only = report(&["--metadata-only"]);
     assert_eq!(metadata_only["verdict"], "no_label");
     assert_eq!(metadata_only["evidence"], serde_json::json!([]));
+}
+
+/// The visible label is read by default with the models of the checkout (scripts/models.sh),
+/// found without being named; `--models` names another folder; `--metadata-only` skips it.
+#[test]
+#[cfg(feature = "ocr")]
+fn visible_labels_are_read_by_default_and_metadata_only_skips_them() {
+    let labelled = "tests/fixtures/visible/labelled/tune/000-top-left-3pct-notosans.jpg";
+    let report = |args: &[&str]| -> (serde_json::Value, String) {
+        let mut all = vec!["check", "--json"];
+        all.extend_from_slice(args);
+        all.push(labelled);
+        let output = run(&all);
+        let stderr = String::from_utf8_lossy(&output.stderr).to_string();
+        (serde_json::from_str(&stdout(&output)).unwrap(), stderr)
+    };
+    let (default, stderr) = report(&[]);
+    assert_eq!(default["verdict"], "ai_labeled", "{stderr}");
+    assert_eq!(default["evidence"][0]["kind"], "explicit_image_label");
+    assert_eq!(default["evidence"][0]["fields"]["Text"], "AI生成");
+    assert_eq!(
+        default["evidence"][0]["fields"]["Position"],
+        "top-left corner"
+    );
+    let (named, _) = report(&["--models", "models/ppocrv6-tiny"]);
+    assert_eq!(named, default);
+    let (metadata_only, _) = report(&["--metadata-only"]);
+    assert_eq!(metadata_only["verdict"], "no_label");
+    // A --models folder without the models is bad usage, said plainly.
+    let missing = run(&["check", "--models", "tests", labelled]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr)
+        .contains("the OCR models (det.onnx, rec.onnx, dict.txt) are not in tests"));
 }
 
 /// A fresh folder under the system temp dir holding copies of some fixtures, nested.

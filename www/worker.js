@@ -1,10 +1,12 @@
 // Runs the verifier off the main thread so a large file never freezes the page. Small files
 // are read whole; large ones in the slices the verifier asks for (pkg/blob-source.js, shared
 // with the npm package's worker), with progress reported to the page.
-import init, { loadModels, modelsLoaded, verify, verifySource, verifyText, version } from './pkg/aigc_label.js';
+import * as wasm from './pkg/aigc_label.js';
+import { isPixelImage, modelLoader } from './pkg/models.js';
 import { WHOLE_READ_LIMIT, blobSource, readWhole } from './pkg/blob-source.js';
 import { warmUp } from './pkg/warm-up.js';
 
+const { default: init, verify, verifySource, verifyText, version } = wasm;
 const ready = init();
 // Warms the module up on www/warmup/ and two drawn images while idle (pkg/warm-up.js), then
 // tells the page (benchmarks wait for it). A failed init is reported to the requests instead.
@@ -43,39 +45,8 @@ function thumbnailsToBlobs(report) {
   return report;
 }
 
-/** The OCR models of the visible-label check, served by the page's own origin (www/models/). */
-const MODELS = new URL('models/ppocrv6-tiny/', import.meta.url);
-const MODEL_CACHE = 'aigc-label-models-ppocrv6-tiny-v1';
-let modelsLoading;
-
-/** The bytes at `url`, from the Cache API once it has them (fetched once, then offline). */
-async function cachedBytes(url) {
-  const cache = self.caches ? await self.caches.open(MODEL_CACHE).catch(() => null) : null;
-  let response = cache && (await cache.match(url));
-  if (!response) {
-    response = await fetch(url);
-    if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
-    if (cache) await cache.put(url, response.clone()).catch(() => {});
-  }
-  return new Uint8Array(await response.arrayBuffer());
-}
-
-/** Loads the OCR models the first time an image is checked with the pixel checks on. */
-function ensureModels() {
-  if (modelsLoaded()) return Promise.resolve();
-  modelsLoading ||= Promise.all(['det.onnx', 'rec.onnx', 'dict.txt'].map((f) => cachedBytes(new URL(f, MODELS))))
-    .then(([det, rec, dict]) => loadModels(det, rec, new TextDecoder().decode(dict)))
-    .catch((err) => { modelsLoading = undefined; throw err; });
-  return modelsLoading;
-}
-
-/** Whether the file's first bytes say PNG, JPEG, GIF or WebP (the images whose pixels are read). */
-async function isPixelImage(file) {
-  const b = new Uint8Array(await file.slice(0, 12).arrayBuffer());
-  const ascii = (from, to) => String.fromCharCode(...b.slice(from, to));
-  return (b[0] === 0x89 && ascii(1, 4) === 'PNG') || (b[0] === 0xff && b[1] === 0xd8)
-    || ascii(0, 4) === 'GIF8' || (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP');
-}
+/** The OCR models, served by the page's own origin (www/models/), fetched on first use. */
+const models = modelLoader(wasm, new URL('models/ppocrv6-tiny/', import.meta.url));
 
 self.onmessage = async (event) => {
   const { id, type, file, text, watermarks = true } = event.data;
@@ -97,8 +68,8 @@ self.onmessage = async (event) => {
     const options = { thumbnails: true, watermarks, visibleLabels: watermarks };
     let modelError;
     if (watermarks && (await isPixelImage(file))) {
-      if (!modelsLoaded()) self.postMessage({ id, progress: 'models' });
-      await ensureModels().catch((err) => { modelError = String((err && err.message) || err); });
+      if (!models.loaded) self.postMessage({ id, progress: 'models' });
+      await models.ensure().catch((err) => { modelError = String((err && err.message) || err); });
       if (modelError) options.visibleLabels = false;
     }
     const withModelError = (report) => {

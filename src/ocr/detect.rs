@@ -106,9 +106,10 @@ fn input_tensor(image: &Rgb) -> Result<NdTensor<f32, 4>, String> {
             .ok_or("pixels shorter than their size")?;
         for (x, rgb) in row.chunks_exact(3).enumerate() {
             let &[r, g, b] = rgb else { continue };
-            for (channel, &value) in [b, g, r].iter().enumerate() {
+            let bgr = [b, g, r].into_iter().zip(MEAN_BGR).zip(STD_BGR);
+            for (channel, ((value, mean), std)) in bgr.enumerate() {
                 if let Some(slot) = data.get_mut(channel * plane + y * width + x) {
-                    *slot = (f32::from(value) / 255.0 - MEAN_BGR[channel]) / STD_BGR[channel];
+                    *slot = (f32::from(value) / 255.0 - mean) / std;
                 }
             }
         }

@@ -334,6 +334,29 @@ test('the service worker fetches only http, https and data URLs, up to 64 MiB', 
   assert.match(streamed.errors[0], /larger than 64 MiB/);
 });
 
+test('the visible-label setting reads the label drawn in an image, with the shipped models', async () => {
+  const url = `${base}fixtures/visible/labelled/tune/000-top-left-3pct-notosans.jpg`;
+  const [on, off] = await worker.evaluate(async (imageUrl) => {
+    const setting = (value) => new Promise((resolve) => {
+      chrome.storage.onChanged.addListener(function changed() {
+        chrome.storage.onChanged.removeListener(changed);
+        resolve();
+      });
+      chrome.storage.local.set({ visibleLabels: value });
+    });
+    await setting(true);
+    const withLabels = await self.verifyUrl(imageUrl);
+    await setting(false);
+    return [withLabels, await self.verifyUrl(imageUrl)];
+  }, url);
+  assert.equal(on.verdict, 'ai_labeled', JSON.stringify(on));
+  assert.deepEqual(on.evidence.map((e) => e.kind), ['explicit_image_label']);
+  assert.match(on.evidence[0].explanation.en, /“AI生成”, in its top-left corner/);
+  assert.equal(off.verdict, 'no_label');
+  // The models came from the extension's own package, not from the network.
+  assert.ok(!requests.some((u) => u.includes('.onnx') && !u.startsWith('chrome-extension://')));
+});
+
 test('no request left 127.0.0.1 and the extension', () => {
   assert.deepEqual(pageErrors, []);
   const foreign = requests.filter((url) => !url.startsWith(base) && !url.startsWith(bigBase)

@@ -1,7 +1,7 @@
 // The extension's service worker: fetches the images the content script names, verifies them
 // with the WebAssembly build of aigc-label, and checks selected text from the context menu.
 // Nothing leaves the browser: the only requests are the image fetches themselves.
-import init, { verify, verifyText, version } from './pkg/aigc_label.js';
+import init, { loadModels, modelsLoaded, verify, verifyText, version } from './pkg/aigc_label.js';
 import { evidenceNames } from './pkg/names.js';
 
 /** Images larger than this are not verified (checked against Content-Length and while reading). */
@@ -22,6 +22,33 @@ const MENU_ID = 'aigc-label-check-selection';
 let ready;
 /** Set when the module trapped: its state can no longer be trusted, so it is not used again. */
 let broken = null;
+
+/**
+ * The visible-label setting (the options page; off by default, since reading text costs far
+ * more than metadata): read once, then kept current.
+ */
+let visibleLabels = false;
+const settingsRead = chrome.storage.local.get({ visibleLabels: false })
+  .then((stored) => { visibleLabels = stored.visibleLabels === true; })
+  .catch(() => {});
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && changes.visibleLabels) visibleLabels = changes.visibleLabels.newValue === true;
+});
+
+let modelsLoading;
+/** Loads the OCR models the extension ships (pkg/models/) into the module, once. */
+function ensureModels() {
+  if (modelsLoaded()) return Promise.resolve();
+  const base = chrome.runtime.getURL('pkg/models/ppocrv6-tiny/');
+  modelsLoading ||= Promise.all(['det.onnx', 'rec.onnx', 'dict.txt'].map(async (file) => {
+    const response = await fetch(base + file);
+    if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  }))
+    .then(([det, rec, dict]) => guarded(() => loadModels(det, rec, new TextDecoder().decode(dict))))
+    .catch((err) => { modelsLoading = undefined; throw err; });
+  return modelsLoading;
+}
 
 /** Instantiates the wasm module on first use only. */
 function ensureReady() {
@@ -155,23 +182,32 @@ const cache = new Map();
 
 /** Fetches and verifies one image; resolves to a slim report (verdict `error` on failure). */
 async function verifyUrl(url) {
-  const hit = cache.get(url);
+  await settingsRead;
+  const withLabels = visibleLabels;
+  // A report made without the visible-label check is not reused once the setting is on.
+  const key = `${withLabels ? 'v' : 'm'} ${url}`;
+  const hit = cache.get(key);
   if (hit) {
-    cache.delete(url);
-    cache.set(url, hit);
+    cache.delete(key);
+    cache.set(key, hit);
     return hit;
   }
   const job = (async () => {
     try {
       const bytes = await withFetchSlot(() => fetchBytes(url));
       await ensureReady();
-      return slim(guarded(() => verify(bytes, { watermarks: true })));
+      let modelError = null;
+      if (withLabels) await ensureModels().catch((err) => { modelError = err?.message || String(err); });
+      const options = { watermarks: true, visibleLabels: withLabels && !modelError };
+      const report = guarded(() => verify(bytes, options));
+      if (modelError) report.errors.push(`visible-label check: the OCR models could not be loaded (${modelError})`);
+      return slim(report);
     } catch (err) {
-      cache.delete(url); // A failed download may succeed next time.
+      cache.delete(key); // A failed download may succeed next time.
       return failure(err?.message || String(err));
     }
   })();
-  cache.set(url, job);
+  cache.set(key, job);
   while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value);
   return job;
 }

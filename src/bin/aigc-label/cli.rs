@@ -8,6 +8,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use crate::inputs::{self, Input};
+#[cfg(feature = "ocr")]
 use crate::models;
 use crate::output::{self, Form};
 use aigc_label::{error_report, verify_source, Options, ReadSeekSource, Report, Verdict};
@@ -135,16 +136,35 @@ fn parse(args: &[String]) -> Result<Request, ExitCode> {
         return Err(usage_error("no PATH given"));
     }
     if request.options.visible_labels {
-        match models::load(request.models.as_deref()) {
-            Ok(engine) => request.options.text_reader = Some(engine),
-            Err(message) if request.models.is_some() => return Err(usage_error(&message)),
-            Err(message) => {
-                eprintln!("aigc-label: visible labels are not checked: {message}");
-                request.options.visible_labels = false;
-            }
-        }
+        load_models(&mut request)?;
     }
     Ok(request)
+}
+
+/// Loads the OCR models for the visible-label check; without them the other checks still run.
+#[cfg(feature = "ocr")]
+fn load_models(request: &mut Request) -> Result<(), ExitCode> {
+    match models::load(request.models.as_deref()) {
+        Ok(engine) => request.options.text_reader = Some(engine),
+        Err(message) if request.models.is_some() => return Err(usage_error(&message)),
+        Err(message) => {
+            eprintln!("aigc-label: visible labels are not checked: {message}");
+            request.options.visible_labels = false;
+        }
+    }
+    Ok(())
+}
+
+/// This build (lite) has no OCR.
+#[cfg(not(feature = "ocr"))]
+fn load_models(request: &mut Request) -> Result<(), ExitCode> {
+    if request.models.is_some() {
+        return Err(usage_error(
+            "this build has no visible-label check (built without `ocr`)",
+        ));
+    }
+    request.options.visible_labels = false;
+    Ok(())
 }
 
 fn check(args: &[String]) -> ExitCode {

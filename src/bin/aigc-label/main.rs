@@ -6,7 +6,7 @@
 mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 mod inputs;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(not(target_arch = "wasm32"), feature = "ocr"))]
 mod models;
 #[cfg(not(target_arch = "wasm32"))]
 mod output;
