@@ -301,7 +301,18 @@ fn bracketed_notes(line: &str) -> Vec<(usize, &str)> {
 }
 
 /// Whether a segment, as a whole, is a label statement (complete or missing one element).
+/// A vendor's name may stand before the AI element only after an agent mark ("本文由豆包AI生成").
 pub fn classify(segment: &str) -> Option<Statement> {
+    classify_in(segment, false)
+}
+
+/// The same grammar for a line drawn in a picture, where a vendor's mark may also open the
+/// line ("豆包AI生成", "即梦AI": GB 45438 5.2 labels are often the vendor's logo text).
+pub fn classify_mark(segment: &str) -> Option<Statement> {
+    classify_in(segment, true)
+}
+
+fn classify_in(segment: &str, leading_brand: bool) -> Option<Statement> {
     // A Markdown heading or a question names a topic; it does not label the text.
     let trimmed = segment.trim();
     // A label is short; a long line is prose whatever it says (checked before any copy).
@@ -315,7 +326,7 @@ pub fn classify(segment: &str) -> Option<Statement> {
     if cleaned.is_empty() || cleaned.chars().count() > MAX_SEGMENT_CHARS {
         return None;
     }
-    classify_chinese(&cleaned).or_else(|| classify_english(&cleaned))
+    classify_chinese(&cleaned, leading_brand).or_else(|| classify_english(&cleaned))
 }
 
 /// Removes Markdown emphasis, quote and heading marks, brackets, surrounding punctuation and all
@@ -383,11 +394,14 @@ const ZH_TAIL_NOUNS: [&str; 7] = ["的内容", "内容", "作品", "图片", "�
 /// Disclaimers that may follow a label after a comma.
 const ZH_DISCLAIMERS: [&str; 5] = ["仅供参考", "甄别", "核实", "谨慎", "不代表"];
 
-fn classify_chinese(cleaned: &str) -> Option<Statement> {
+fn classify_chinese(cleaned: &str, leading_brand: bool) -> Option<Statement> {
     let compact: String = cleaned.chars().filter(|c| !c.is_whitespace()).collect();
     let rest = skip_subject(&compact);
+    let after_agent = compact
+        .strip_suffix(rest)
+        .is_some_and(|subject| ZH_AGENT_MARKS.iter().any(|m| subject.ends_with(m)));
     let (branded, rest) = match skip_brand(rest) {
-        Some(r) if !names_ai(rest) => (true, r),
+        Some(r) if !names_ai(rest) && (leading_brand || after_agent) => (true, r),
         _ => (false, rest),
     };
     let (ai_element, rest) = if let Some(r) = rest.strip_prefix("人工智能") {
@@ -475,6 +489,12 @@ fn skip_compound_subject(text: &str) -> Option<&str> {
     None
 }
 
+/// Words no vendor's name holds: generation words and the function words of a phrase.
+const NOT_IN_BRANDS: [&str; 18] = [
+    "生成", "合成", "式", "的", "是", "什么", "如何", "怎么", "为", "让", "用", "对", "与", "和",
+    "在", "把", "被", "了",
+];
+
 /// Longest brand before the AI element: Chinese characters ("豆包", "即梦") or Latin letters.
 const MAX_BRAND_CJK: usize = 4;
 const MAX_BRAND_LATIN: usize = 12;
@@ -491,21 +511,21 @@ fn skip_brand(text: &str) -> Option<&str> {
     for (count, (index, c)) in text.char_indices().enumerate().take(limit + 1) {
         if count > 0 {
             let rest = text.get(index..)?;
-            let ai = rest.starts_with("人工智能") || (!latin && strip_ai(rest).is_some());
-            let latin_ai = latin && (rest.starts_with(" AI") || rest.starts_with(" ai"));
-            // "生成式AI" names a kind of AI, not a vendor.
+            // After a Latin name only a capital "AI" starts the element ("DoubaoAI" once spaces
+            // are dropped), so that words such as "Thai" are not split.
+            let ai = rest.starts_with("人工智能")
+                || if latin {
+                    rest.starts_with("AI") && strip_ai(rest).is_some()
+                } else {
+                    strip_ai(rest).is_some()
+                };
+            // "生成式AI" names a kind of AI and "什么是AI" asks about it: not vendors.
             let brand = text.get(..index)?;
-            if ["生成", "合成", "式", "的"]
-                .iter()
-                .any(|w| brand.contains(w))
-            {
+            if NOT_IN_BRANDS.iter().any(|w| brand.contains(w)) {
                 return None;
             }
             if ai {
                 return Some(rest);
-            }
-            if latin_ai {
-                return rest.get(1..);
             }
         }
         let allowed = if latin {
@@ -792,18 +812,23 @@ mod tests {
             "这段视频由AI生成",
             "该回答经人工智能辅助生成",
             "以下图文使用AI生成",
-            // A vendor's name before the AI element, as in image corners.
-            "豆包AI生成",
+            // A vendor's name after an agent mark.
             "本图由豆包AI生成",
-            "Doubao AI生成",
+            "本文使用DeepSeekAI生成",
         ] {
             assert!(complete(label), "{label}");
         }
+        // Opening a line, a vendor's name counts in a picture's mark, not in text.
+        for mark in ["豆包AI生成", "Doubao AI生成"] {
+            assert!(classify_mark(mark).is_some_and(|s| s.complete()), "{mark}");
+            assert_eq!(classify(mark), None, "{mark}");
+        }
+        assert_eq!(classify_mark("什么是AI生成内容"), None);
     }
 
     #[test]
     fn a_vendor_mark_without_the_generation_element_is_half_a_label() {
-        let half = classify("即梦AI").unwrap();
+        let half = classify_mark("即梦AI").unwrap();
         assert_eq!(
             (half.ai_element, half.generation_element),
             (Some("AI"), None)
@@ -815,8 +840,9 @@ mod tests {
             "生成AI",
             "世界人工智能大会",
             "AI生成艺术展",
+            "什么是AI",
         ] {
-            assert_eq!(classify(not_a_label), None, "{not_a_label}");
+            assert_eq!(classify_mark(not_a_label), None, "{not_a_label}");
         }
     }
 

@@ -10,7 +10,7 @@ pub mod recognise;
 
 use std::fmt;
 
-use rten::Model;
+use rten::{op_registry, Model, ModelOptions, OpRegistry};
 
 use crate::pixels::Rgb;
 
@@ -21,6 +21,44 @@ pub use detect::TextBox;
 pub const MAX_MODEL_BYTES: usize = 64 * 1024 * 1024;
 /// The most dictionary entries accepted (PP-OCRv6 tiny has 6,904; v5 18,383).
 pub const MAX_DICTIONARY: usize = 50_000;
+
+/// The operators of the PP-OCR v4, v5 and v6 mobile and tiny exports, and no others: the
+/// linker then drops the rest of rten's operators from the wasm (docs/performance.md, "Size").
+fn operators() -> OpRegistry {
+    op_registry!(
+        Add,
+        AveragePool,
+        BatchNormalization,
+        Cast,
+        Clip,
+        Concat,
+        Conv,
+        ConvTranspose,
+        Div,
+        Erf,
+        GlobalAveragePool,
+        HardSigmoid,
+        HardSwish,
+        Identity,
+        MatMul,
+        MaxPool,
+        Mul,
+        Pow,
+        ReduceMean,
+        Relu,
+        Reshape,
+        Resize,
+        Shape,
+        Sigmoid,
+        Slice,
+        Softmax,
+        Sqrt,
+        Squeeze,
+        Sub,
+        Transpose,
+        Unsqueeze
+    )
+}
 
 /// A loaded detector and recogniser with the recogniser's alphabet.
 pub struct Engine {
@@ -62,8 +100,13 @@ impl Engine {
                 return Err(format!("the {name} model is over {MAX_MODEL_BYTES} bytes"));
             }
         }
-        let detector = Model::load(detector).map_err(|e| format!("detection model: {e}"))?;
-        let recogniser = Model::load(recogniser).map_err(|e| format!("recognition model: {e}"))?;
+        let options = ModelOptions::with_ops(operators());
+        let detector = options
+            .load(detector)
+            .map_err(|e| format!("detection model: {e}"))?;
+        let recogniser = options
+            .load(recogniser)
+            .map_err(|e| format!("recognition model: {e}"))?;
         let mut alphabet = vec![String::new()];
         alphabet.extend(
             dictionary

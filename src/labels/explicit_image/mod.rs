@@ -2,7 +2,7 @@
 //! generation element ("豆包AI生成", "AI生成", "AI-generated") on an edge or in a corner, at
 //! least 5 % of the short side tall. The text is read with PP-OCR ([`crate::ocr`]) from bands
 //! along the four sides, and goes through the same grammar as labels in text
-//! ([`super::explicit_text::classify`]).
+//! ([`super::explicit_text::classify_mark`]).
 
 use super::{Family, Found as Findings, Input};
 use crate::report::{Check, Claim, Evidence, EvidenceKind};

@@ -59,7 +59,7 @@ pub fn scan(engine: &Engine, rgb: &Rgb, whole_image: bool) -> Result<Vec<Reading
             continue;
         }
         let text = normalise(&line.text);
-        let Some(statement) = explicit_text::classify(&text) else {
+        let Some(statement) = explicit_text::classify_mark(&text) else {
             continue;
         };
         let bounds = [b.x0, b.y0, b.x1, b.y1];
