@@ -757,28 +757,7 @@ pub fn evidence(found: &Found) -> Evidence {
     evidence
         .fields
         .insert("Offset", found.char_offset.to_string());
-    let elements = match (statement.ai_element, statement.generation_element) {
-        (Some(ai), Some(generation)) => Check::pass(
-            ids::ELEMENTS,
-            format!("has the AI element \"{ai}\" and the generation element \"{generation}\" (GB 45438 5.1)"),
-            format!("含人工智能要素 \"{ai}\" 和生成合成要素 \"{generation}\"（GB 45438 5.1）"),
-        ),
-        (Some(ai), None) => Check::fail(
-            ids::ELEMENTS,
-            format!("has the AI element \"{ai}\" but no generation element (\"生成\" or \"合成\"; GB 45438 5.1 needs both)"),
-            format!("含人工智能要素 \"{ai}\"，但缺少生成合成要素（\"生成\" 或 \"合成\"；GB 45438 5.1 要求两者兼备）"),
-        ),
-        (None, Some(generation)) => Check::fail(
-            ids::ELEMENTS,
-            format!("has the generation element \"{generation}\" but no AI element (\"人工智能\" or \"AI\"; GB 45438 5.1 needs both)"),
-            format!("含生成合成要素 \"{generation}\"，但缺少人工智能要素（\"人工智能\" 或 \"AI\"；GB 45438 5.1 要求两者兼备）"),
-        ),
-        (None, None) => Check::fail(
-            ids::ELEMENTS,
-            "has neither element of GB 45438 5.1",
-            "GB 45438 5.1 的两个要素都没有",
-        ),
-    };
+    let elements = elements_check(ids::ELEMENTS, "5.1", statement);
     evidence.push_check(elements);
     evidence.push_check(Check::pass(
         ids::POSITION,
@@ -786,6 +765,33 @@ pub fn evidence(found: &Found) -> Evidence {
         found.position.describe_zh(),
     ));
     evidence
+}
+
+/// The element rule of GB 45438 (`clause` 5.1 for text, 5.2 for pictures) as a check: both
+/// the AI element and the generation element, or which one is missing.
+pub fn elements_check(id: &'static str, clause: &str, statement: &Statement) -> Check {
+    match (statement.ai_element, statement.generation_element) {
+        (Some(ai), Some(generation)) => Check::pass(
+            id,
+            format!("has the AI element \"{ai}\" and the generation element \"{generation}\" (GB 45438 {clause})"),
+            format!("含人工智能要素 \"{ai}\" 和生成合成要素 \"{generation}\"（GB 45438 {clause}）"),
+        ),
+        (Some(ai), None) => Check::fail(
+            id,
+            format!("has the AI element \"{ai}\" but no generation element (\"生成\" or \"合成\"; GB 45438 {clause} needs both)"),
+            format!("含人工智能要素 \"{ai}\"，但缺少生成合成要素（\"生成\" 或 \"合成\"；GB 45438 {clause} 要求两者兼备）"),
+        ),
+        (None, Some(generation)) => Check::fail(
+            id,
+            format!("has the generation element \"{generation}\" but no AI element (\"人工智能\" or \"AI\"; GB 45438 {clause} needs both)"),
+            format!("含生成合成要素 \"{generation}\"，但缺少人工智能要素（\"人工智能\" 或 \"AI\"；GB 45438 {clause} 要求两者兼备）"),
+        ),
+        (None, None) => Check::fail(
+            id,
+            format!("has neither element of GB 45438 {clause}"),
+            format!("GB 45438 {clause} 的两个要素都没有"),
+        ),
+    }
 }
 
 #[cfg(test)]

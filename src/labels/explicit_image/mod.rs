@@ -7,7 +7,7 @@
 use super::{Family, Found as Findings, Input};
 use crate::report::{Check, Claim, Evidence, EvidenceKind};
 
-use super::explicit_text::Statement;
+use super::explicit_text::{self, Statement};
 
 /// Check ids of this family.
 pub mod ids {
@@ -232,7 +232,11 @@ pub fn evidence(reading: &Reading) -> Evidence {
     evidence
         .fields
         .insert("HeightPercent", format!("{:.1}", reading.height_percent));
-    evidence.push_check(elements_check(statement));
+    evidence.push_check(explicit_text::elements_check(
+        ids::ELEMENTS,
+        "5.2",
+        statement,
+    ));
     evidence.push_check(position_check(reading.position));
     evidence.push_check(size_check(reading.height_percent));
     evidence.explanation = Some(explanation(reading, evidence.valid));
@@ -243,7 +247,7 @@ pub fn evidence(reading: &Reading) -> Evidence {
 fn explanation(reading: &Reading, valid: bool) -> crate::report::Summary {
     let (text, height) = (&reading.text, reading.height_percent);
     let (place, place_zh) = (reading.position.name(), reading.position.name_zh());
-    let (size, size_zh) = if height + 0.05 >= MIN_HEIGHT_PERCENT {
+    let (size, size_zh) = if meets_size(height) {
         (
             "meeting the 5 % GB 45438 asks".to_string(),
             "达到 GB 45438 要求的 5 %".to_string(),
@@ -262,31 +266,6 @@ fn explanation(reading: &Reading, valid: bool) -> crate::report::Summary {
     crate::report::Summary {
         en: format!("The picture shows {verdict}, \u{201c}{text}\u{201d}, in its {place}, {height:.1} % of the short side tall ({size})."),
         zh: format!("图片{place_zh}显示{verdict_zh}“{text}”，文字高度为短边的 {height:.1} %（{size_zh}）。"),
-    }
-}
-
-fn elements_check(statement: &Statement) -> Check {
-    match (statement.ai_element, statement.generation_element) {
-        (Some(ai), Some(generation)) => Check::pass(
-            ids::ELEMENTS,
-            format!("has the AI element \"{ai}\" and the generation element \"{generation}\" (GB 45438 5.2)"),
-            format!("含人工智能要素 \"{ai}\" 和生成合成要素 \"{generation}\"（GB 45438 5.2）"),
-        ),
-        (Some(ai), None) => Check::fail(
-            ids::ELEMENTS,
-            format!("has the AI element \"{ai}\" but no generation element (\"生成\" or \"合成\"; GB 45438 5.2 needs both)"),
-            format!("含人工智能要素 \"{ai}\"，但缺少生成合成要素（\"生成\" 或 \"合成\"；GB 45438 5.2 要求两者兼备）"),
-        ),
-        (None, Some(generation)) => Check::fail(
-            ids::ELEMENTS,
-            format!("has the generation element \"{generation}\" but no AI element (\"人工智能\" or \"AI\"; GB 45438 5.2 needs both)"),
-            format!("含生成合成要素 \"{generation}\"，但缺少人工智能要素（\"人工智能\" 或 \"AI\"；GB 45438 5.2 要求两者兼备）"),
-        ),
-        (None, None) => Check::fail(
-            ids::ELEMENTS,
-            "has neither the AI element nor the generation element (GB 45438 5.2)",
-            "既无人工智能要素也无生成合成要素（GB 45438 5.2）",
-        ),
     }
 }
 
@@ -309,9 +288,14 @@ fn position_check(position: Position) -> Check {
     }
 }
 
+/// Whether a label `height_percent` tall meets the 5 % rule, as shown to one decimal.
+fn meets_size(height_percent: f32) -> bool {
+    height_percent + 0.05 >= MIN_HEIGHT_PERCENT
+}
+
 /// Advisory: a label below 5 % is still a label; the check says by how much it falls short.
 fn size_check(height_percent: f32) -> Check {
-    let mut check = if height_percent + 0.05 >= MIN_HEIGHT_PERCENT {
+    let mut check = if meets_size(height_percent) {
         Check::pass(
             ids::SIZE,
             format!("is {height_percent:.1} % of the short side tall (GB 45438 5.2 asks at least {MIN_HEIGHT_PERCENT} %)"),
