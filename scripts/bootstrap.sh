@@ -34,7 +34,8 @@ if ! command -v wasm-pack >/dev/null; then
 fi
 
 missing=()
-for pkg in chromium chromium-driver; do
+# fonts-noto-cjk: Chromium draws Chinese only with a CJK font (the screenshots are read by people).
+for pkg in chromium chromium-driver fonts-noto-cjk; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if ((${#missing[@]})); then

@@ -35,6 +35,11 @@ cp models/ppocrv6-tiny/det.onnx models/ppocrv6-tiny/rec.onnx models/ppocrv6-tiny
 
 # The example extension loads the module from its own folder (extensions may not load remote
 # or out-of-folder code).
-mkdir -p www/extension/pkg/models/ppocrv6-tiny
+# It hosts the package's createVerifier (worker, watchdog, restart) in an offscreen document.
+rm -rf www/extension/pkg
+mkdir -p www/extension/pkg/models/ppocrv6-tiny www/extension/pkg/warmup
 cp www/pkg/aigc_label.js www/pkg/aigc_label_bg.wasm www/names.js www/extension/pkg/
+cp www/pkg/verifier.js www/pkg/verifier-worker.js www/pkg/models.js www/pkg/blob-source.js \
+  www/pkg/warm-up.js www/extension/pkg/
+cp www/pkg/warmup/* www/extension/pkg/warmup/
 cp www/models/ppocrv6-tiny/* www/extension/pkg/models/ppocrv6-tiny/

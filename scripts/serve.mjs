@@ -20,10 +20,14 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves `root` on 127.0.0.1:`port` (0 picks a free port); resolves to the server. */
-export function serve(root, port = 8080) {
+/**
+ * Serves `root` on 127.0.0.1:`port` (0 picks a free port); resolves to the server. Tests may
+ * pass `onRequest(req)` to see every request.
+ */
+export function serve(root, port = 8080, { onRequest } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
+    onRequest?.(req);
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       let file = normalize(join(base, path));

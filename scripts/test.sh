@@ -38,6 +38,8 @@ step "cargo clippy (native, all targets)"
 cargo clippy --all-targets --locked -- -D warnings
 step "cargo clippy (wasm32)"
 cargo clippy --lib --tests --target wasm32-unknown-unknown --locked -- -D warnings
+step "JS unit tests (node --test tests/js/)"
+node --test tests/js/
 step "cargo test (native)"
 cargo test --locked
 step "lite build (no C2PA SDK): clippy, unit tests, C2PA stores detected but not judged"

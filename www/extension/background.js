@@ -1,76 +1,92 @@
-// The extension's service worker: fetches the images the content script names, verifies them
-// with the WebAssembly build of aigc-label, and checks selected text from the context menu.
-// Nothing leaves the browser: the only requests are the image fetches themselves.
-import init, { loadModels, modelsLoaded, verify, verifyText, version } from './pkg/aigc_label.js';
+// The extension's service worker: decides which image URLs may be checked, keeps the reports,
+// answers the content scripts and the report window, and runs the context menu's text check.
+// The checks themselves run in an offscreen document (offscreen.js) that hosts the package's
+// `createVerifier`: a worker with a watchdog that is replaced after a trap or a timeout, so
+// one hostile image cannot retire the verifier for every tab. Nothing leaves the browser: the
+// only requests are the image downloads themselves (policy.js says which).
+import { refusal } from './policy.js';
 import { evidenceNames } from './pkg/names.js';
 
-/** Images larger than this are not verified (checked against Content-Length and while reading). */
-const MAX_BYTES = 64 * 1024 * 1024;
-/** A fetch, body included, that takes longer than this is abandoned. */
-const FETCH_TIMEOUT_MS = 30_000;
-/** Image fetches in flight at once, over all tabs. */
-const MAX_FETCHES = 3;
-/** Reports kept per URL, so the same image on several pages is fetched once. */
-const CACHE_SIZE = 256;
+/** Image checks in flight at once, over all tabs. */
+const MAX_CHECKS = 3;
+/** Reports kept, over all tabs, so the same image on several pages is fetched once... */
+const CACHE_ENTRIES = 256;
+/** ...and no more than this many bytes of them (UTF-16 of their JSON). */
+const CACHE_BYTES = 24 * 1024 * 1024;
+/** A full report larger than this is not kept for the report window (its summary is). */
+const MAX_FULL_REPORT_BYTES = 2 * 1024 * 1024;
 /** Selected text beyond this many UTF-16 units is cut before it is checked. */
 const MAX_TEXT = 1_000_000;
 /** Long strings from a report are cut to this length before they go to a page. */
 const MAX_STRING = 400;
-const FETCHABLE = new Set(['http:', 'https:', 'data:']);
+/** The time limit of one check; `timeLimitMs` in chrome.storage.local overrides it. */
+const DEFAULT_TIME_LIMIT_MS = 60_000;
 const MENU_ID = 'aigc-label-check-selection';
-
-let ready;
-/** Set when the module trapped: its state can no longer be trusted, so it is not used again. */
-let broken = null;
+const OFFSCREEN_URL = 'offscreen.html';
 
 /**
- * The visible-label setting (the options page; off by default, since reading text costs far
- * more than metadata): read once, then kept current.
+ * The settings (the options page): `visibleLabels`, off by default since reading text costs
+ * far more than metadata; `timeLimitMs`, not on the options page, for tests and slow machines.
  */
-let visibleLabels = false;
-const settingsRead = chrome.storage.local.get({ visibleLabels: false })
-  .then((stored) => { visibleLabels = stored.visibleLabels === true; })
+const settings = { visibleLabels: false, timeLimitMs: DEFAULT_TIME_LIMIT_MS };
+const settingsRead = chrome.storage.local.get(settings)
+  .then((stored) => Object.assign(settings, sanitise(stored)))
   .catch(() => {});
 chrome.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && changes.visibleLabels) visibleLabels = changes.visibleLabels.newValue === true;
+  if (area !== 'local') return;
+  const changed = {};
+  for (const [name, { newValue }] of Object.entries(changes)) changed[name] = newValue;
+  Object.assign(settings, sanitise({ ...settings, ...changed }));
 });
 
-let modelsLoading;
-/** Loads the OCR models the extension ships (pkg/models/) into the module, once. */
-function ensureModels() {
-  if (modelsLoaded()) return Promise.resolve();
-  const base = chrome.runtime.getURL('pkg/models/ppocrv6-tiny/');
-  modelsLoading ||= Promise.all(['det.onnx', 'rec.onnx', 'dict.txt'].map(async (file) => {
-    const response = await fetch(base + file);
-    if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-    return new Uint8Array(await response.arrayBuffer());
-  }))
-    .then(([det, rec, dict]) => guarded(() => loadModels(det, rec, new TextDecoder().decode(dict))))
-    .catch((err) => { modelsLoading = undefined; throw err; });
-  return modelsLoading;
+function sanitise(stored) {
+  const limit = Number(stored.timeLimitMs);
+  return {
+    visibleLabels: stored.visibleLabels === true,
+    timeLimitMs: Number.isFinite(limit) && limit > 0 ? limit : DEFAULT_TIME_LIMIT_MS,
+  };
 }
 
-/** Instantiates the wasm module on first use only. */
-function ensureReady() {
-  if (!ready) {
-    ready = init({ module_or_path: chrome.runtime.getURL('pkg/aigc_label_bg.wasm') });
-    ready.catch(() => { ready = undefined; });
-  }
-  return ready;
+// ---- The offscreen document ---------------------------------------------------------------
+
+let creating = null;
+
+/** Makes sure the offscreen document exists (it may have been closed or have crashed). */
+async function ensureOffscreen() {
+  const contexts = await chrome.runtime.getContexts({
+    contextTypes: ['OFFSCREEN_DOCUMENT'],
+    documentUrls: [chrome.runtime.getURL(OFFSCREEN_URL)],
+  });
+  if (contexts.length > 0) return;
+  creating ||= chrome.offscreen.createDocument({
+    url: OFFSCREEN_URL,
+    reasons: ['WORKERS'],
+    justification: 'runs the WebAssembly verifier in a worker that can be restarted after a fault',
+  }).finally(() => { creating = null; });
+  await creating;
 }
 
-/** Runs one call into the module; a trap (a Rust panic) retires the instance for good. */
-function guarded(call) {
-  if (broken) throw new Error(broken);
-  try {
-    return call();
-  } catch (err) {
-    if (err instanceof WebAssembly.RuntimeError) {
-      broken = `the verifier stopped after an internal error (${err.message}); reload the extension to restart it`;
+/** Sends one job to the offscreen document; resolves to its result or rejects with its error. */
+async function offscreen(message) {
+  await ensureOffscreen();
+  const request = { target: 'offscreen', timeLimitMs: settings.timeLimitMs, ...message };
+  let answer;
+  // A document just made may not listen yet: "Receiving end does not exist" for a moment.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      answer = await chrome.runtime.sendMessage(request);
+      break;
+    } catch (err) {
+      if (attempt >= 40 || !/Receiving end does not exist/.test(String(err?.message))) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    throw err;
   }
+  if (!answer) throw new Error('the verifier did not answer');
+  if (answer.error !== undefined) throw new Error(answer.error);
+  return answer.result;
 }
+
+// ---- Reports --------------------------------------------------------------------------------
 
 const cut = (value) => {
   const text = String(value ?? '');
@@ -79,10 +95,10 @@ const cut = (value) => {
 const pair = (summary) => (summary ? { en: cut(summary.en), zh: cut(summary.zh) } : undefined);
 
 /**
- * The part of a report a page needs to show a badge and its panel. Field values, thumbnails
- * and ingredient trees stay in the service worker.
+ * The part of a report a page needs to show a badge and its panel. Field values, checks and
+ * ingredient trees stay in the extension; the report window shows them.
  */
-function slim(report) {
+function slim(report, reportKey) {
   return {
     verdict: report.verdict,
     format: report.format,
@@ -103,6 +119,7 @@ function slim(report) {
       };
     }),
     errors: (report.errors || []).slice(0, 5).map(cut),
+    ...(reportKey ? { reportKey } : {}),
   };
 }
 
@@ -112,114 +129,137 @@ function failure(message) {
     verdict: 'error',
     format: 'unknown',
     media: 'unknown',
-    summary: { en: `Could not check: ${cut(message)}`, zh: `无法检查：${cut(message)}` },
+    summary: { en: `Not checked: ${cut(message)}`, zh: `未能检查：${cut(message)}` },
     evidence: [],
     errors: [cut(message)],
   };
 }
 
-let fetchesInFlight = 0;
-const fetchQueue = [];
+/**
+ * key → { job: Promise<slim report>, bytes, full?: { report, subject } }, most recently used
+ * last. Keys are SHA-256 digests of the setting and the URL, so a 4 MB data: URL costs 64
+ * bytes of key; entries and bytes are both bounded.
+ */
+const cache = new Map();
+let cacheBytes = 0;
 
-async function withFetchSlot(task) {
-  while (fetchesInFlight >= MAX_FETCHES) await new Promise((resolve) => fetchQueue.push(resolve));
-  fetchesInFlight++;
+const sizeOf = (value) => 2 * JSON.stringify(value).length;
+
+async function digest(text) {
+  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(hash)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+function evict() {
+  while (cache.size > CACHE_ENTRIES || cacheBytes > CACHE_BYTES) {
+    const [oldest, entry] = cache.entries().next().value;
+    cache.delete(oldest);
+    cacheBytes -= entry.bytes;
+  }
+}
+
+/** Stores what a finished check left: its slim report and, if small enough, the full one. */
+function remember(key, entry, report, subject) {
+  if (cache.get(key) !== entry) return; // evicted while it ran
+  const full = { report, subject };
+  const fullBytes = sizeOf(full);
+  entry.full = fullBytes <= MAX_FULL_REPORT_BYTES ? full : null;
+  const bytes = 512 + (entry.full ? fullBytes : 0);
+  cacheBytes += bytes - entry.bytes;
+  entry.bytes = bytes;
+  evict();
+}
+
+function forget(key, entry) {
+  if (cache.get(key) !== entry) return;
+  cache.delete(key);
+  cacheBytes -= entry.bytes;
+}
+
+function touch(key) {
+  const entry = cache.get(key);
+  cache.delete(key);
+  cache.set(key, entry);
+  return entry;
+}
+
+/** Runs `task` when fewer than MAX_CHECKS image checks are in flight. */
+let checksInFlight = 0;
+const checkQueue = [];
+async function withCheckSlot(task) {
+  while (checksInFlight >= MAX_CHECKS) await new Promise((resolve) => checkQueue.push(resolve));
+  checksInFlight++;
   try {
     return await task();
   } finally {
-    fetchesInFlight--;
-    fetchQueue.shift()?.();
+    checksInFlight--;
+    checkQueue.shift()?.();
   }
 }
 
 /**
- * Fetches `url` without cookies or referrer, refusing other schemes, bodies over MAX_BYTES and
- * fetches slower than FETCH_TIMEOUT_MS.
+ * Fetches and verifies one image for a page at `pageUrl`; resolves to a slim report (verdict
+ * `error` when it was refused or failed: the page shows a "not checked" mark).
  */
-async function fetchBytes(url) {
-  const parsed = new URL(url);
-  if (!FETCHABLE.has(parsed.protocol)) throw new Error(`${parsed.protocol} addresses are not fetched`);
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new Error('the download timed out')), FETCH_TIMEOUT_MS);
-  try {
-    const response = await fetch(parsed.href, {
-      credentials: 'omit',
-      referrerPolicy: 'no-referrer',
-      redirect: 'follow',
-      signal: controller.signal,
-    });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const declared = Number(response.headers.get('content-length'));
-    const tooLarge = `the file is larger than ${MAX_BYTES / 1024 / 1024} MiB`;
-    if (declared > MAX_BYTES) throw new Error(tooLarge);
-    const reader = response.body.getReader();
-    const chunks = [];
-    let total = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > MAX_BYTES) {
-        controller.abort();
-        throw new Error(tooLarge);
-      }
-      chunks.push(value);
-    }
-    const bytes = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    return bytes;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** URL → Promise of a slim report; the most recently used entries are kept. */
-const cache = new Map();
-
-/** Fetches and verifies one image; resolves to a slim report (verdict `error` on failure). */
-async function verifyUrl(url) {
+async function verifyUrl(url, pageUrl) {
   await settingsRead;
-  const withLabels = visibleLabels;
+  const refused = refusal(url, pageUrl);
+  if (refused) return failure(refused);
+  const visibleLabels = settings.visibleLabels;
   // A report made without the visible-label check is not reused once the setting is on.
-  const key = `${withLabels ? 'v' : 'm'} ${url}`;
-  const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  const job = (async () => {
-    try {
-      const bytes = await withFetchSlot(() => fetchBytes(url));
-      await ensureReady();
-      let modelError = null;
-      if (withLabels) await ensureModels().catch((err) => { modelError = err?.message || String(err); });
-      const options = { watermarks: true, visibleLabels: withLabels && !modelError };
-      const report = guarded(() => verify(bytes, options));
-      if (modelError) report.errors.push(`visible-label check: the OCR models could not be loaded (${modelError})`);
+  const key = await digest(`${visibleLabels ? 'v' : 'm'} ${url}`);
+  if (cache.has(key)) return touch(key).job;
+  const entry = { bytes: 512, full: null, job: null };
+  entry.job = withCheckSlot(() => offscreen({
+    type: 'verify-url',
+    url,
+    pageUrl: String(pageUrl ?? ''),
+    options: { watermarks: true, visibleLabels },
+  })).then((report) => {
+    // A check that failed (a time limit, say) is not kept: it may succeed next time.
+    if (report.verdict === 'error') {
+      forget(key, entry);
       return slim(report);
-    } catch (err) {
-      cache.delete(key); // A failed download may succeed next time.
-      return failure(err?.message || String(err));
     }
-  })();
-  cache.set(key, job);
-  while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value);
-  return job;
+    remember(key, entry, report, url.startsWith('data:') ? `${url.slice(0, 64)}…` : url);
+    return slim(report, entry.full ? key : undefined);
+  }, (err) => {
+    forget(key, entry); // A failed download may succeed next time.
+    return failure(err?.message || String(err));
+  });
+  cache.set(key, entry);
+  cacheBytes += entry.bytes;
+  evict();
+  return entry.job;
 }
 
 /** Verifies a text; resolves to a slim report. */
 async function verifySelectionText(text) {
   try {
-    await ensureReady();
-    return slim(guarded(() => verifyText(text.slice(0, MAX_TEXT))));
+    const report = await offscreen({ type: 'verify-text', text: text.slice(0, MAX_TEXT) });
+    const key = await digest(`t ${crypto.randomUUID()}`);
+    const entry = { bytes: 512, full: null, job: null };
+    cache.set(key, entry);
+    cacheBytes += entry.bytes;
+    remember(key, entry, report, 'Selected text / 所选文字');
+    const answer = slim(report, entry.full ? key : undefined);
+    entry.job = Promise.resolve(answer);
+    return answer;
   } catch (err) {
     return failure(err?.message || String(err));
   }
+}
+
+/** Opens the report window for a report that is still kept. */
+async function openReportWindow(key) {
+  if (!cache.get(key)?.full) return false;
+  await chrome.windows.create({
+    url: chrome.runtime.getURL(`report.html#${key}`),
+    type: 'popup',
+    width: 560,
+    height: 720,
+  });
+  return true;
 }
 
 /**
@@ -249,11 +289,22 @@ async function checkSelection(tabId, frameId = 0, fallbackText = '') {
   return report;
 }
 
+const REPORT_PAGE = chrome.runtime.getURL('report.html');
+
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (sender.id !== chrome.runtime.id || !sender.tab) return false;
-  if (message?.type === 'verify-url' && typeof message.url === 'string') {
-    verifyUrl(message.url).then((report) => sendResponse({ report }));
+  if (sender.id !== chrome.runtime.id || message?.target === 'offscreen') return false;
+  if (sender.tab && message?.type === 'verify-url' && typeof message.url === 'string') {
+    // The page's address comes from the browser (sender.url), not from the page.
+    verifyUrl(message.url, sender.url).then((report) => sendResponse({ report }));
     return true; // The answer is sent asynchronously.
+  }
+  if (sender.tab && message?.type === 'open-report' && typeof message.key === 'string') {
+    openReportWindow(message.key).then(sendResponse, () => sendResponse(false));
+    return true;
+  }
+  if (message?.type === 'get-report' && String(sender.url).startsWith(REPORT_PAGE)) {
+    sendResponse(cache.get(String(message.key))?.full ?? null);
+    return false;
   }
   return false;
 });
@@ -282,7 +333,6 @@ chrome.contextMenus.onClicked.addListener((info, tab) => {
 self.verifyUrl = verifyUrl;
 self.verifySelectionText = verifySelectionText;
 self.checkSelection = checkSelection;
-self.aigcVersion = async () => {
-  await ensureReady();
-  return version();
-};
+self.openReportWindow = openReportWindow;
+self.cacheStats = () => ({ entries: cache.size, bytes: cacheBytes });
+self.aigcVersion = () => offscreen({ type: 'version' });

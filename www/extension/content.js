@@ -1,7 +1,11 @@
 // The content script: finds the images the page shows, asks the service worker to verify
 // each URL once, and puts a badge over the top-left corner of every image that carries an AI
-// label. Every string from a report is attacker-controlled (it comes from the image), so the
-// DOM is built with textContent only.
+// label, and a neutral "not checked" mark on those it could not check. Every string from a
+// report is attacker-controlled (it comes from the image), so the DOM is built with
+// textContent only. The page is hostile too: badges, marks and panels are drawn in closed
+// shadow roots (the page sees only the host elements and, as CONTRACT.md asks, each badge's
+// data-aigc-verdict), they act on trusted events only, and the full report opens in an
+// extension window the page cannot script.
 (() => {
   const BADGES = {
     ai_labeled: { text: 'AI', zh: '含有效AI生成标识', en: 'Valid AI-generated label' },
@@ -9,6 +13,8 @@
     suspected_ai: { text: '≈AI', zh: '疑似AI生成', en: 'Suspected AI-generated' },
     invalid_label: { text: '!', zh: '标识无效', en: 'A label is present but invalid' },
   };
+  /** The mark of an image the extension could not check (the download was refused or failed). */
+  const NOT_CHECKED = { text: '?', zh: '未能检查', en: 'Not checked' };
   const VERDICTS = {
     ...BADGES,
     no_label: { zh: '未发现AI标识', en: 'No AI label found' },
@@ -23,8 +29,18 @@
   const INSET = 4;
   /** Longest image URL copied into a badge's data-aigc-src attribute. */
   const MAX_SRC_ATTRIBUTE = 2048;
+  /**
+   * Longer URLs are not sent to the service worker at all (the same limits as policy.js): a
+   * page could otherwise make every tab's shared worker copy 50 MB data: URLs around.
+   */
+  const MAX_NETWORK_URL = 16 * 1024;
+  const MAX_DATA_URL = 4 * 1024 * 1024;
 
   const html = document.documentElement;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(globalThis.AIGC_LABEL_CSS || '');
+  /** host element → its closed shadow root and the element inside that takes focus. */
+  const shadows = new WeakMap();
 
   /** URL → { done, report, waiting: Set<img> }: each URL is verified once per page. */
   const jobs = new Map();
@@ -47,15 +63,30 @@
     return node;
   };
 
-  /** Publishes progress on <html> so that scripts (and tests) can tell when the page is done. */
-  function publish() {
-    html.dataset.aigcPending = String(queue.length + inFlight);
-    html.dataset.aigcChecked = String(checked);
+  /** `!important` inline styles win over any page rule, even an !important one. */
+  const LAYER_STYLE = 'all: initial !important; display: block !important; position: absolute !important; '
+    + 'top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; '
+    + 'overflow: visible !important; z-index: 2147483646 !important; pointer-events: none !important; '
+    + 'visibility: visible !important; opacity: 1 !important; transform: none !important; contain: none !important;';
+
+  /**
+   * A host element for the page's DOM and the closed shadow root that holds what it shows.
+   * Plain span/div hosts, not custom tag names: a page could define a custom element under
+   * our name and get at its insides from the constructor.
+   */
+  function shadowHost(tag) {
+    const host = document.createElement(tag);
+    const root = host.attachShadow({ mode: 'closed' });
+    root.adoptedStyleSheets = [sheet];
+    return { host, root };
   }
 
   /** The layer that holds badges and panels, positioned at the document's origin. */
   function getLayer() {
-    if (!layer) layer = el('aigc-label-layer', 'aigc-label-layer');
+    if (!layer) {
+      layer = document.createElement('div');
+      layer.setAttribute('style', LAYER_STYLE);
+    }
     if (!layer.isConnected) html.append(layer);
     return layer;
   }
@@ -83,6 +114,10 @@
   }
 
   /** Looks at one image: checks it once it is loaded, shown and big enough. */
+  function tooLong(url) {
+    return url.length > (url.startsWith('data:') ? MAX_DATA_URL : MAX_NETWORK_URL);
+  }
+
   function consider(img) {
     if (!img.isConnected) {
       forget(img);
@@ -109,6 +144,10 @@
     tracked.set(img, { url, badge: null, clips: [] });
     sizes.observe(img);
     let job = jobs.get(url);
+    if (!job && tooLong(url)) {
+      job = { done: true, report: failure('the image address is too long to check'), waiting: new Set() };
+      jobs.set(url, job);
+    }
     if (!job) {
       job = { done: false, report: null, waiting: new Set() };
       jobs.set(url, job);
@@ -119,12 +158,18 @@
     pump();
   }
 
+  /** A report for what the extension could not check; shown as the "not checked" mark. */
+  function failure(message) {
+    return { verdict: 'error', summary: { en: `Not checked: ${message}`, zh: `未能检查：${message}` }, evidence: [], errors: [message] };
+  }
+
   function send(url) {
     try {
       return chrome.runtime.sendMessage({ type: 'verify-url', url })
-        .then((answer) => answer?.report ?? null, () => null);
+        .then((answer) => answer?.report ?? failure('the extension did not answer'),
+          () => failure('the extension did not answer'));
     } catch {
-      return Promise.resolve(null); // The extension was reloaded or removed.
+      return Promise.resolve(failure('the extension was reloaded or removed'));
     }
   }
 
@@ -143,7 +188,6 @@
         pump();
       });
     }
-    publish();
   }
 
   function scan(node) {
@@ -153,40 +197,58 @@
 
   // ---- Badges ----------------------------------------------------------------------------
 
+  /** Whether an event came from the user, not from a page script (`element.click()`, dispatchEvent). */
+  const trusted = (event) => event.isTrusted === true;
+
   function showBadge(img, url, report) {
-    const style = report && BADGES[report.verdict];
     const entry = tracked.get(img);
-    if (!style || !entry || entry.url !== url || entry.badge) return;
-    const verdict = report.verdict;
-    const badge = el('aigc-label-badge', `aigc-label-badge aigc-label-${verdict}`, style.text);
-    badge.setAttribute('data-aigc-verdict', verdict);
-    badge.setAttribute('data-aigc-src', url.length > MAX_SRC_ATTRIBUTE ? url.slice(0, MAX_SRC_ATTRIBUTE) : url);
-    badge.setAttribute('role', 'button');
-    badge.setAttribute('tabindex', '0');
-    badge.setAttribute('aria-haspopup', 'dialog');
-    badge.setAttribute('aria-expanded', 'false');
-    badge.setAttribute('aria-label', `${style.en} / ${style.zh} (aigc-label)`);
-    badge.title = `${style.en} / ${style.zh}\naigc-label — click for details / 点击查看详情`;
+    if (!entry || entry.url !== url || entry.badge) return;
+    const notChecked = !report || report.verdict === 'error';
+    const style = notChecked ? NOT_CHECKED : BADGES[report.verdict];
+    if (!style) return; // no_label: nothing to show.
+    const shown = report || failure('the extension did not answer');
+    const { host, root } = shadowHost('span');
+    // The contract's attribute, on the host so that the page and outside checks can find it;
+    // a "not checked" mark is not a badge and carries data-aigc-mark instead.
+    if (notChecked) host.setAttribute('data-aigc-mark', 'not_checked');
+    else host.setAttribute('data-aigc-verdict', shown.verdict);
+    host.setAttribute('data-aigc-src', url.length > MAX_SRC_ATTRIBUTE ? url.slice(0, MAX_SRC_ATTRIBUTE) : url);
+    const pill = el('span', `pill ${notChecked ? 'not_checked' : shown.verdict}`, style.text);
+    pill.setAttribute('role', 'button');
+    pill.setAttribute('tabindex', '0');
+    pill.setAttribute('aria-haspopup', 'dialog');
+    pill.setAttribute('aria-expanded', 'false');
+    pill.setAttribute('aria-label', `${style.en} / ${style.zh} (aigc-label)`);
+    pill.title = notChecked
+      ? `${style.en} / ${style.zh}: ${cutText(shown.errors?.[0] || '', 200)}\naigc-label — click for details / 点击查看详情`
+      : `${style.en} / ${style.zh}\naigc-label — click for details / 点击查看详情`;
+    root.append(pill);
+    shadows.set(host, {
+      root, focusable: pill, verdict: notChecked ? 'not_checked' : shown.verdict, reason: notChecked ? String(shown.errors?.[0] ?? '') : null,
+    });
     const toggle = (event) => {
+      if (!trusted(event)) return;
       event.preventDefault();
       event.stopPropagation();
-      if (openPanel?.owner === badge) closePanel(true);
-      else openReport(badge, report, event.type === 'keydown');
+      if (openPanel?.owner === host) closePanel(true);
+      else openReport(host, shown, event.type === 'keydown');
     };
-    badge.addEventListener('click', toggle);
-    badge.addEventListener('keydown', (event) => {
+    pill.addEventListener('click', toggle);
+    pill.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' || event.key === ' ') toggle(event);
     });
     // Clicks on the badge are not the page's business (it might open the image, say).
-    for (const type of ['mousedown', 'mouseup', 'pointerdown', 'pointerup']) {
-      badge.addEventListener(type, (event) => event.stopPropagation());
+    for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup']) {
+      host.addEventListener(type, (event) => event.stopPropagation());
     }
-    entry.badge = badge;
+    entry.badge = host;
     entry.clips = clippingAncestors(img);
-    getLayer().append(badge);
+    getLayer().append(host);
     reposition();
     startTimer();
   }
+
+  const cutText = (text, length) => (text.length > length ? `${text.slice(0, length)}…` : text);
 
   /** The ancestors that clip the image (scrolling boxes and the like), nearest first. */
   function clippingAncestors(img) {
@@ -269,20 +331,25 @@
 
   // ---- Report panels ---------------------------------------------------------------------
 
-  /** Builds a panel for a report; `title` names what was checked. */
+  /**
+   * Builds a panel for a report; `title` names what was checked. Returns the host (for the
+   * page's DOM), the panel inside its closed shadow root, and the panel's summary for tests.
+   */
   function buildPanel(report, title) {
     const verdict = VERDICTS[report.verdict] || VERDICTS.error;
-    const panel = el('aigc-label-panel', `aigc-label-panel aigc-label-${report.verdict}`);
+    const { host, root } = shadowHost('div');
+    const panel = el('div', `panel ${report.verdict}`);
     panel.setAttribute('role', 'dialog');
     panel.setAttribute('aria-label', `aigc-label: ${verdict.en} / ${verdict.zh}`);
     panel.setAttribute('tabindex', '-1');
-    const head = el('aigc-label-head', 'aigc-label-head');
-    head.append(el('aigc-label-verdict', 'aigc-label-verdict', `${verdict.zh} / ${verdict.en}`));
-    const close = el('aigc-label-close', 'aigc-label-close', '×');
+    const head = el('div', 'head');
+    head.append(el('div', 'verdict', `${verdict.zh} / ${verdict.en}`));
+    const close = el('div', 'close', '×');
     close.setAttribute('role', 'button');
     close.setAttribute('tabindex', '0');
     close.setAttribute('aria-label', 'Close / 关闭');
     const dismiss = (event) => {
+      if (!trusted(event)) return;
       event.preventDefault();
       event.stopPropagation();
       closePanel(true);
@@ -293,31 +360,52 @@
     });
     head.append(close);
     panel.append(head);
-    panel.append(el('aigc-label-what', 'aigc-label-what', title));
+    panel.append(el('div', 'what', title));
     if (report.summary) {
-      panel.append(el('aigc-label-summary', 'aigc-label-summary aigc-label-zh', report.summary.zh));
-      panel.append(el('aigc-label-summary', 'aigc-label-summary aigc-label-en', report.summary.en));
+      panel.append(el('div', 'summary zh', report.summary.zh));
+      panel.append(el('div', 'summary en', report.summary.en));
     }
-    const list = el('aigc-label-list', 'aigc-label-list');
+    const list = el('div', 'list');
+    const kinds = [];
     for (const evidence of report.evidence || []) {
       const [kindZh, kindEn] = evidence.kindName || [evidence.kind, evidence.kind];
       const [claimZh, claimEn] = evidence.claimName || [evidence.claim, evidence.claim];
-      const item = el('aigc-label-evidence', `aigc-label-evidence ${evidence.valid ? 'aigc-label-valid' : 'aigc-label-invalid'}`);
-      item.setAttribute('data-aigc-kind', String(evidence.kind));
-      item.append(el('aigc-label-line', 'aigc-label-line',
-        `${evidence.valid ? '✓' : '✗'} ${kindZh} / ${kindEn} — ${claimZh} / ${claimEn}`));
-      if (evidence.location) item.append(el('aigc-label-line', 'aigc-label-location', evidence.location));
-      if (evidence.explanation) item.append(el('aigc-label-line', 'aigc-label-explanation', evidence.explanation.en));
-      for (const problem of evidence.problems || []) item.append(el('aigc-label-line', 'aigc-label-problem', `✗ ${problem}`));
+      const item = el('div', `evidence ${evidence.valid ? 'valid' : 'invalid'}`);
+      kinds.push(String(evidence.kind));
+      item.append(el('div', 'line', `${evidence.valid ? '✓' : '✗'} ${kindZh} / ${kindEn} — ${claimZh} / ${claimEn}`));
+      if (evidence.location) item.append(el('div', 'line location', evidence.location));
+      if (evidence.explanation) item.append(el('div', 'line explanation', evidence.explanation.en));
+      for (const problem of evidence.problems || []) item.append(el('div', 'line problem', `✗ ${problem}`));
       list.append(item);
     }
     if (list.childNodes.length > 0) panel.append(list);
-    for (const error of report.errors || []) panel.append(el('aigc-label-line', 'aigc-label-problem', error));
-    panel.append(el('aigc-label-foot', 'aigc-label-foot', 'aigc-label · 在本机检查 / checked on this device'));
+    for (const error of report.errors || []) panel.append(el('div', 'line problem', error));
+    if (report.reportKey) panel.append(fullReportLink(report.reportKey));
+    panel.append(el('div', 'foot', 'aigc-label · 在本机检查 / checked on this device'));
+    root.append(panel);
     for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup']) {
-      panel.addEventListener(type, (event) => event.stopPropagation());
+      host.addEventListener(type, (event) => event.stopPropagation());
     }
-    return panel;
+    shadows.set(host, { root, focusable: panel, verdict: String(report.verdict), kinds });
+    return host;
+  }
+
+  /** Opens the whole report in an extension window, which the page cannot see or script. */
+  function fullReportLink(key) {
+    const more = el('div', 'more', '完整报告 / Full report');
+    more.setAttribute('role', 'button');
+    more.setAttribute('tabindex', '0');
+    const open = (event) => {
+      if (!trusted(event)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      chrome.runtime.sendMessage({ type: 'open-report', key }).catch(() => {});
+    };
+    more.addEventListener('click', open);
+    more.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' || event.key === ' ') open(event);
+    });
+    return more;
   }
 
   function openReport(badge, report, byKeyboard) {
@@ -325,9 +413,9 @@
     const panel = buildPanel(report, 'Image / 图片');
     getLayer().append(panel);
     openPanel = { panel, owner: badge, anchor: () => badge.getBoundingClientRect(), below: true };
-    badge.setAttribute('aria-expanded', 'true');
+    shadows.get(badge)?.focusable.setAttribute('aria-expanded', 'true');
     placePanel(openPanel);
-    if (byKeyboard) panel.focus({ preventScroll: true });
+    if (byKeyboard) shadows.get(panel)?.focusable.focus({ preventScroll: true });
   }
 
   function closePanel(returnFocus) {
@@ -335,9 +423,10 @@
     const { panel, owner } = openPanel;
     openPanel = null;
     panel.remove();
-    if (owner) {
-      owner.setAttribute('aria-expanded', 'false');
-      if (returnFocus && owner.isConnected) owner.focus({ preventScroll: true });
+    const pill = owner && shadows.get(owner)?.focusable;
+    if (pill) {
+      pill.setAttribute('aria-expanded', 'false');
+      if (returnFocus && owner.isConnected) pill.focus({ preventScroll: true });
     }
   }
 
@@ -400,8 +489,7 @@
   function showSelectionReport(report) {
     closePanel(false);
     const panel = buildPanel(report, 'Selected text / 所选文字');
-    panel.classList.add('aigc-label-selection');
-    panel.setAttribute('data-aigc-selection-verdict', String(report.verdict));
+    shadows.get(panel).selection = true;
     getLayer().append(panel);
     // Where the selection was, in document coordinates, so the panel scrolls with the text.
     const box = selectionRect() || selectionBox;
@@ -415,7 +503,7 @@
       anchor: () => ({ left: at.left - window.scrollX, bottom: at.bottom - window.scrollY }),
     };
     placePanel(openPanel);
-    panel.focus({ preventScroll: true });
+    shadows.get(panel).focusable.focus({ preventScroll: true });
   }
 
   chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -465,6 +553,62 @@
   // Scrolling a container moves its images: capture catches scrolls of any element.
   document.addEventListener('scroll', schedule, { capture: true, passive: true });
 
-  publish();
+  // For tests and debugging, in the content script's isolated world only (the page cannot
+  // see it; DevTools can, by picking the extension's context in the console).
+  const describe = (host) => {
+    const { verdict, kinds, selection, reason } = shadows.get(host) || {};
+    const rect = host.getBoundingClientRect();
+    const inner = shadows.get(host);
+    const style = inner ? getComputedStyle(inner.focusable) : null;
+    const more = inner?.root.querySelector('.more');
+    return {
+      verdict,
+      role: inner?.focusable.getAttribute('role') ?? null,
+      label: inner?.focusable.getAttribute('aria-label') ?? null,
+      fontSize: style?.fontSize,
+      tags: inner ? [...new Set([...inner.root.querySelectorAll('*')].map((node) => node.localName))] : [],
+      more: more ? (({ left, top, right, bottom }) => ({ left, top, right, bottom }))(more.getBoundingClientRect()) : null,
+      src: host.getAttribute('data-aigc-src'),
+      reason,
+      hidden: host.classList.contains('aigc-label-hidden'),
+      rect: { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom },
+      ...(kinds ? { kinds, selection: Boolean(selection), text: shadows.get(host).root.textContent } : {}),
+    };
+  };
+  globalThis.aigcLabelDebug = {
+    /** Checks queued or in flight, and URLs answered. */
+    progress: () => ({ pending: queue.length + inFlight, checked }),
+    /** Every badge and mark: verdict (or `not_checked`), URL, place on screen. */
+    marks: () => [...tracked.values()].filter((entry) => entry.badge).map((entry) => describe(entry.badge)),
+    /** The open panel, or null. */
+    panel: () => (openPanel ? describe(openPanel.panel) : null),
+    /** The verdict of the badge holding the focus, or null. */
+    focused: () => {
+      const host = document.activeElement;
+      const inner = host && shadows.get(host);
+      return inner && inner.root.activeElement ? inner.verdict : null;
+    },
+    /** Scrolls the first badge or mark of the image at `src` into view; returns it. */
+    reveal: (src) => {
+      const entry = [...tracked.values()].find((item) => item.badge && item.url.endsWith(src));
+      if (!entry) return null;
+      entry.badge.scrollIntoView({ block: 'center', inline: 'nearest' });
+      reposition();
+      return describe(entry.badge);
+    },
+    /** Focuses the open panel's "Full report" link, as Tab would. */
+    focusFullReport: () => {
+      const link = openPanel && shadows.get(openPanel.panel)?.root.querySelector('.more');
+      link?.focus();
+      return Boolean(link);
+    },
+    /** Focuses the badge of the image at `src` (the first one), as Tab would. */
+    focus: (src) => {
+      const entry = [...tracked.values()].find((item) => item.badge && item.url.endsWith(src));
+      shadows.get(entry?.badge)?.focusable.focus();
+      return Boolean(entry);
+    },
+  };
+
   for (const img of document.images) consider(img);
 })();
