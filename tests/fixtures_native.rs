@@ -304,6 +304,33 @@ fn a_label_past_4_gib_is_found_with_its_offset() {
     assert!(aigc_label::Source::bytes_read(&source) < 64 << 10);
 }
 
+/// An image is read from its file once: the C2PA check hashes and the pixel check decodes the
+/// bytes the container already holds, instead of each reading (and holding) the file again.
+#[test]
+fn an_image_with_a_c2pa_store_is_read_from_its_file_once() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/corpus/adobe-20220124-CA.jpg");
+    let file = std::fs::File::open(&path).unwrap();
+    let source = aigc_label::ReadSeekSource::new(file).unwrap();
+    let report = aigc_label::verify_source(&source, &Options::default().with_watermarks());
+    #[cfg(feature = "c2pa")]
+    assert!(
+        report
+            .evidence
+            .iter()
+            .any(|e| e.checks.iter().any(|c| c.id == "c2pa.signature")),
+        "{report:?}"
+    );
+    assert_eq!(report.format, "jpeg");
+    let len = aigc_label::Source::len(&source);
+    let read = aigc_label::Source::bytes_read(&source);
+    let sniffed = aigc_label::sniff::SNIFF_LEN as u64;
+    assert!(
+        read <= len + sniffed,
+        "read {read} bytes of a {len}-byte file"
+    );
+}
+
 /// Every check of every fixture's report says its message in Chinese too.
 #[test]
 fn every_check_has_a_chinese_message() {

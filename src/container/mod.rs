@@ -210,7 +210,18 @@ pub fn scan_source<'a>(
     source: &'a dyn Source,
     whole: &'a mut Option<Cow<'a, [u8]>>,
 ) -> Scan<'a> {
-    match format {
+    scan_source_held(format, source, whole).0
+}
+
+/// [`scan_source`], also returning the whole file when it was read whole, so that later
+/// readers of the file (C2PA hashing, pixel decoding) use these bytes instead of reading and
+/// holding a second copy.
+pub fn scan_source_held<'a>(
+    format: Format,
+    source: &'a dyn Source,
+    whole: &'a mut Option<Cow<'a, [u8]>>,
+) -> (Scan<'a>, Option<&'a [u8]>) {
+    let scan = match format {
         Format::Mp4 | Format::Mov | Format::M4a | Format::Heif | Format::Avif => bmff::scan(source),
         Format::Wav | Format::Avi => riff::scan(source),
         Format::Mp3 => id3::scan(source),
@@ -227,10 +238,13 @@ pub fn scan_source<'a>(
                     "{}: the file is over {MAX_WHOLE_FILE} bytes; not read",
                     format.as_str()
                 ));
-                return scan;
+                return (scan, None);
             }
             match source.read_at(0, source.len() as usize) {
-                Ok(bytes) => scan(format, whole.insert(bytes)),
+                Ok(bytes) => {
+                    let data: &'a [u8] = whole.insert(bytes);
+                    return (scan(format, data), Some(data));
+                }
                 Err(message) => {
                     let mut scan = Scan::default();
                     scan.error(message);
@@ -238,7 +252,8 @@ pub fn scan_source<'a>(
                 }
             }
         }
-    }
+    };
+    (scan, None)
 }
 
 /// Walks the bytes of an image format held in memory.

@@ -188,7 +188,8 @@ pub fn validate(
         ))
     })?;
     // The hard binding covers the whole content, so the SDK reads every byte anyway; it wants
-    // a `Send` stream, which a borrowed source is not, so the asset is read into memory.
+    // a `Send` stream, which a borrowed source is not, so the asset is read into memory (or
+    // borrowed, when the source is the file the container already holds: no second copy).
     if source.len() > MAX_WHOLE_FILE {
         return Err(C2paError::Failed(format!(
             "files over {MAX_WHOLE_FILE} bytes are not validated in this version"
@@ -197,7 +198,7 @@ pub fn validate(
     // One read: a page's source answers each read with a file slice, so many small reads
     // (as `read_to_end` makes) cost a round trip each.
     let len = usize::try_from(source.len()).map_err(|e| e.to_string())?;
-    let bytes = source.read_at(0, len)?.into_owned();
+    let bytes = source.read_at(0, len)?;
     if bytes.len() != len {
         return Err(C2paError::Failed(format!(
             "read {} of {len} bytes",
@@ -206,8 +207,10 @@ pub fn validate(
     }
     let context = context(options)?;
     let reader = Reader::from_shared_context(&context)
-        .with_stream(media_type, std::io::Cursor::new(bytes))
+        .with_stream(media_type, std::io::Cursor::new(&*bytes))
         .map_err(|e| format!("the C2PA manifest store could not be read: {e}"))?;
+    // A copy read here is freed before the report is made, as when the stream owned it.
+    drop(bytes);
     let json: Value =
         serde_json::from_str(&reader.json()).map_err(|e| format!("C2PA report: {e}"))?;
     let mut evidence = evidence_from(&json, location, options.trust_anchors.is_some());
