@@ -409,3 +409,96 @@ fn links_and_fifos_in_a_folder_are_reported_not_followed_or_opened() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A C2PA-signed corpus JPEG padded to about `size` bytes with empty APP15 segments after SOI:
+/// a valid JPEG that the container, the C2PA check and the SDK all read whole
+/// (bench/memory.sh makes the 500 MB ones of docs/performance.md the same way).
+#[cfg(target_os = "linux")]
+fn hostile_jpeg(path: &std::path::Path, size: usize) {
+    let seed = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/corpus/adobe-20220124-CA.jpg"),
+    )
+    .unwrap();
+    let mut segment = vec![0xFF, 0xEF, 0xFF, 0xFF];
+    segment.resize(4 + 65533, 0);
+    let mut out = Vec::with_capacity(size + seed.len());
+    out.extend_from_slice(&seed[..2]);
+    while out.len() + segment.len() + seed.len() <= size {
+        out.extend_from_slice(&segment);
+    }
+    out.extend_from_slice(&seed[2..]);
+    std::fs::write(path, out).unwrap();
+}
+
+/// Runs the CLI with `budget` in AIGC_LABEL_MEMORY_BUDGET and returns its peak resident memory
+/// in bytes (VmHWM, sampled from /proc until it ends; the mark only ever rises) and its output.
+/// mimalloc is told to give freed memory back at once rather than 10 ms later, so that the
+/// peak is what the jobs hold, not what the allocator keeps for reuse (docs/performance.md).
+#[cfg(target_os = "linux")]
+fn peak_memory(args: &[&str], budget: &str) -> (u64, Output) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aigc-label"))
+        .args(args)
+        .env("AIGC_LABEL_MEMORY_BUDGET", budget)
+        .env("MIMALLOC_PURGE_DELAY", "0")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    // Output is a few lines, far below a pipe's buffer: the child never blocks on it.
+    while child.try_wait().unwrap().is_none() {
+        let hwm = std::fs::read_to_string(&status).ok().and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+            line.split_whitespace().nth(1)?.parse::<u64>().ok()
+        });
+        peak = peak.max(hwm.unwrap_or(0) * 1024);
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    (peak, child.wait_with_output().unwrap())
+}
+
+/// Issue 23, item 6: jobs share one budget of bytes held at once. Four hostile JPEGs on four
+/// jobs, with a budget of one file, peak at the memory of checking one file alone (three copies
+/// of it at most: the container's, and the SDK's while it reads the store); before the budget,
+/// the four jobs held their files at the same time, each four times over.
+#[cfg(target_os = "linux")]
+#[test]
+fn jobs_hold_no_more_input_at_once_than_the_memory_budget() {
+    const SIZE: usize = 40 << 20;
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("aigc-cli-memory-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let files: Vec<String> = (1..=4)
+        .map(|i| dir.join(format!("hostile-{i}.jpg")).display().to_string())
+        .collect();
+    hostile_jpeg(std::path::Path::new(&files[0]), SIZE);
+    for file in &files[1..] {
+        std::fs::copy(&files[0], file).unwrap();
+    }
+    let budget = SIZE.to_string();
+    let common = ["check", "--json", "--metadata-only", "--jobs"];
+    let (alone, one) = peak_memory(&[&common[..], &["1", &files[0]]].concat(), &budget);
+    let paths: Vec<&str> = files.iter().map(String::as_str).collect();
+    let (together, four) = peak_memory(&[&common[..], &["4"], &paths[..]].concat(), &budget);
+    std::fs::remove_dir_all(&dir).ok();
+
+    for output in [&one, &four] {
+        assert_eq!(output.status.code(), Some(0), "{output:?}");
+        for line in stdout(output).lines() {
+            let report: serde_json::Value = serde_json::from_str(line).unwrap();
+            assert_eq!(report["evidence"][0]["kind"], "c2pa_manifest", "{line}");
+        }
+    }
+    assert_eq!(stdout(&four).lines().count(), 4);
+    let mb = |bytes: u64| bytes >> 20;
+    assert!(alone > SIZE as u64, "one file peaked at {} MB", mb(alone));
+    assert!(
+        together < alone + SIZE as u64,
+        "four files on four jobs peaked at {} MB, one alone at {} MB",
+        mb(together),
+        mb(alone)
+    );
+}

@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use crate::budget::{self, Budget};
 use crate::inputs::{self, Input};
 #[cfg(feature = "ocr")]
 use crate::models;
@@ -67,6 +68,8 @@ fn usage_error(message: &str) -> ExitCode {
 struct Request {
     form: Form,
     jobs: usize,
+    /// Bytes of input held at once across jobs ([`budget`]).
+    budget: u64,
     options: Options,
     models: Option<std::path::PathBuf>,
     paths: Vec<String>,
@@ -78,6 +81,7 @@ fn parse(args: &[String]) -> Result<Request, ExitCode> {
     let mut request = Request {
         form: Form::Table,
         jobs: std::thread::available_parallelism().map_or(1, usize::from),
+        budget: budget::DEFAULT,
         options: Options::default().with_watermarks(),
         models: None,
         paths: Vec::new(),
@@ -135,6 +139,7 @@ fn parse(args: &[String]) -> Result<Request, ExitCode> {
     if request.paths.is_empty() {
         return Err(usage_error("no PATH given"));
     }
+    request.budget = budget::from_env().map_err(|message| usage_error(&message))?;
     if request.options.visible_labels {
         load_models(&mut request)?;
     }
@@ -186,9 +191,12 @@ fn check(args: &[String]) -> ExitCode {
     }
 }
 
-/// Checks `files` on `request.jobs` threads and prints each report, in input order, as soon as
-/// the ones before it are printed. Returns whether any input ended in `error`.
+/// Checks `files` on `request.jobs` threads, within `request.budget` bytes held at once, and
+/// prints each report, in input order, as soon as the ones before it are printed. Returns
+/// whether any input ended in `error`.
 fn run(files: &[Input], request: &Request, out: &mut impl Write) -> bool {
+    let budget = Budget::new(request.budget);
+    let budget = &budget;
     let next = AtomicUsize::new(0);
     let (sender, receiver) = mpsc::channel::<(usize, String, bool)>();
     let mut any_error = false;
@@ -200,7 +208,7 @@ fn run(files: &[Input], request: &Request, out: &mut impl Write) -> bool {
                 let index = next.fetch_add(1, Ordering::Relaxed);
                 let Some(input) = files.get(index) else { break };
                 let report = match input {
-                    Input::File(path) => check_path(path, &request.options),
+                    Input::File(path) => check_path(path, &request.options, budget),
                     Input::Skipped(path, reason) => {
                         let message = format!("Not checked: {} is {reason}", path.display());
                         error_report("unknown", &message, "未检查：不是可读取的普通文件。")
@@ -273,8 +281,9 @@ impl Progress {
     }
 }
 
-/// Verifies one file by seeking: video and audio containers are never read whole.
-fn check_path(path: &Path, options: &Options) -> Report {
+/// Verifies one file by seeking: video and audio containers are never read whole. A file that
+/// may be read whole first waits for its size in `budget`, measured on the open file.
+fn check_path(path: &Path, options: &Options, budget: &Budget) -> Report {
     let source = std::fs::File::open(path).and_then(|file| {
         if file.metadata()?.is_dir() {
             return Err(std::io::Error::other("it is a directory"));
@@ -282,7 +291,10 @@ fn check_path(path: &Path, options: &Options) -> Report {
         ReadSeekSource::new(file)
     });
     match source {
-        Ok(source) => verify_source(&source, options),
+        Ok(source) => {
+            let _held = budget.acquire(crate::budget::charge(aigc_label::Source::len(&source)));
+            verify_source(&source, options)
+        }
         Err(err) => {
             let message = format!("Cannot read {}: {err}", path.display());
             error_report("unknown", &message, "无法读取该文件。")

@@ -3,6 +3,8 @@
 //! files are checked in parallel, reported in input order.
 
 #[cfg(not(target_arch = "wasm32"))]
+mod budget;
+#[cfg(not(target_arch = "wasm32"))]
 mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 mod inputs;
