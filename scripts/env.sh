@@ -10,7 +10,8 @@ mkdir -p "$CARGO_TARGET_DIR"
 # the last commit that changed them, so unchanged sources look unchanged.
 if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   vendored_at=$(git log -1 --format=%ct -- vendor/ 2>/dev/null || true)
-  if [ -n "$vendored_at" ] && git diff --quiet HEAD -- vendor/ 2>/dev/null; then
+    # Only when vendor/ is exactly as committed: no edits and no new files.
+  if [ -n "$vendored_at" ] && [ -z "$(git status --porcelain -- vendor/ 2>/dev/null)" ]; then
     find vendor -type f -exec touch -d "@$vendored_at" {} +
   fi
 fi
