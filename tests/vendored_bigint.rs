@@ -105,3 +105,38 @@ fn edge_cases() {
         BigUint::from(65u8)
     );
 }
+
+/// The wasm32 digit product (four 32×32→64 products) equals the `u128` product, at the edges
+/// of every half and on a spread of values.
+#[test]
+fn wide_multiply_by_halves_matches_u128() {
+    let edges = [
+        0u64,
+        1,
+        2,
+        0xffff_ffff,
+        0x1_0000_0000,
+        0x1_0000_0001,
+        0xffff_ffff_0000_0000,
+        0x8000_0000_0000_0000,
+        u64::MAX - 1,
+        u64::MAX,
+    ];
+    let mut values = edges.to_vec();
+    let mut x = 0x9e37_79b9_7f4a_7c15u64;
+    for _ in 0..200 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        values.push(x);
+    }
+    for &a in &values {
+        for &b in &values {
+            assert_eq!(
+                num_bigint_dig::wide_mul_by_halves(a, b),
+                u128::from(a) * u128::from(b),
+                "{a:#x} · {b:#x}"
+            );
+        }
+    }
+}

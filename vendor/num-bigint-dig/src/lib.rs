@@ -218,7 +218,36 @@ pub const VEC_SIZE: usize = 8;
 #[cfg(feature = "u64_digit")]
 pub const VEC_SIZE: usize = 4;
 
+/// `x · y` from four 32×32→64-bit products (aigc-label patch): what `product` uses on
+/// wasm32, public so that native tests can check it against `u128` multiplication.
+#[doc(hidden)]
+#[inline(always)]
+pub fn wide_mul_by_halves(x: u64, y: u64) -> u128 {
+    const LOW: u64 = 0xffff_ffff;
+    let (x0, x1) = (x & LOW, x >> 32);
+    let (y0, y1) = (y & LOW, y >> 32);
+    let (p00, p01, p10, p11) = (x0 * y0, x0 * y1, x1 * y0, x1 * y1);
+    // At most 3·(2^32 − 1): no overflow.
+    let middle = (p00 >> 32) + (p01 & LOW) + (p10 & LOW);
+    let low = (middle << 32) | (p00 & LOW);
+    let high = p11 + (p01 >> 32) + (p10 >> 32) + (middle >> 32);
+    ((high as u128) << 64) | low as u128
+}
+
 mod big_digit {
+    /// The full product of two digits (aigc-label patch). On wasm32 a `u128` product is a
+    /// call to the generic 128×128 `__multi3`; four inline 32×32→64 products are cheaper.
+    #[cfg(all(feature = "u64_digit", target_arch = "wasm32"))]
+    #[inline(always)]
+    pub(crate) fn product(a: BigDigit, b: BigDigit) -> DoubleBigDigit {
+        crate::wide_mul_by_halves(a, b)
+    }
+    #[cfg(not(all(feature = "u64_digit", target_arch = "wasm32")))]
+    #[inline(always)]
+    pub(crate) fn product(a: BigDigit, b: BigDigit) -> DoubleBigDigit {
+        (a as DoubleBigDigit) * (b as DoubleBigDigit)
+    }
+
     /// A `BigDigit` is a `BigUint`'s composing element.
     #[cfg(not(feature = "u64_digit"))]
     pub type BigDigit = u32;

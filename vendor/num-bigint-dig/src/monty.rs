@@ -121,7 +121,7 @@ fn add_ww(x: BigDigit, y: BigDigit, c: BigDigit) -> (BigDigit, BigDigit) {
 /// z1 << _W + z0 = x * y + c
 #[inline]
 fn mul_add_www(x: BigDigit, y: BigDigit, c: BigDigit) -> (BigDigit, BigDigit) {
-    let z = x as DoubleBigDigit * y as DoubleBigDigit + c as DoubleBigDigit;
+    let z = big_digit::product(x, y) + c as DoubleBigDigit; // aigc-label patch
     ((z >> big_digit::BITS) as BigDigit, z as BigDigit)
 }
 

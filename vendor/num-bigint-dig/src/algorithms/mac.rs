@@ -10,7 +10,7 @@ use crate::{BigInt, BigUint};
 #[inline]
 pub fn mac_with_carry(a: BigDigit, b: BigDigit, c: BigDigit, acc: &mut DoubleBigDigit) -> BigDigit {
     *acc += a as DoubleBigDigit;
-    *acc += (b as DoubleBigDigit) * (c as DoubleBigDigit);
+    *acc += crate::big_digit::product(b, c); // aigc-label patch
     let lo = *acc as BigDigit;
     *acc >>= BITS;
     lo

@@ -4,7 +4,7 @@ use crate::BigUint;
 
 #[inline]
 pub fn mul_with_carry(a: BigDigit, b: BigDigit, acc: &mut DoubleBigDigit) -> BigDigit {
-    *acc += (a as DoubleBigDigit) * (b as DoubleBigDigit);
+    *acc += crate::big_digit::product(a, b); // aigc-label patch
     let lo = *acc as BigDigit;
     *acc >>= BITS;
     lo
