@@ -244,6 +244,45 @@ fn js_options_add_trust_anchors_and_thumbnails() {
     assert!(thumbnail.starts_with("data:image/"), "{}", &thumbnail[..30]);
 }
 
+/// The vendored SDK's changes (vendor/README.md) in wasm: the memo of signature checks, the
+/// 0.14 curve crates (P-256, P-384, P-521) and the 32-bit-halves digit products of RSA give
+/// exactly the reports the native build snapshots.
+#[wasm_bindgen_test]
+#[cfg(feature = "c2pa")]
+fn c2pa_reports_in_the_browser_match_the_native_snapshots() {
+    let snapshots = include_str!("snapshots/fixtures.txt");
+    let files: [(&str, &[u8]); 4] = [
+        (
+            "c2pa-multi/multi-manifest.jpg",
+            include_bytes!("fixtures/c2pa-multi/multi-manifest.jpg"),
+        ),
+        (
+            "corpus/samsung_black_1.png",
+            include_bytes!("fixtures/corpus/samsung_black_1.png"),
+        ),
+        (
+            "corpus/firefly-1.png",
+            include_bytes!("fixtures/corpus/firefly-1.png"),
+        ),
+        (
+            "corpus/adobe-20220124-CACA.jpg",
+            include_bytes!("fixtures/corpus/adobe-20220124-CACA.jpg"),
+        ),
+    ];
+    for (name, bytes) in files {
+        let expected = snapshots
+            .lines()
+            .skip_while(|line| *line != name)
+            .nth(1)
+            .unwrap();
+        let report = aigc_label::verify(bytes, &aigc_label::Options::default()).to_json();
+        assert_eq!(report, expected, "{name}");
+    }
+    let multi = aigc_label::verify(files[0].1, &aigc_label::Options::default()).to_json();
+    assert!(multi.contains("\"Manifests\":\"3\""), "{multi}");
+    assert!(multi.contains("timeStamp.validated"), "{multi}");
+}
+
 #[wasm_bindgen_test]
 #[cfg(feature = "watermark")]
 fn js_watermarks_option_decodes_pixels_in_the_browser() {
