@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+const { instance } = await WebAssembly.instantiate(readFileSync(process.argv[2]), {});
+const e = instance.exports;
+const perOp = (k, n) => { const f = e[k]; f(n / 10); f(n / 10); const t = performance.now(); const r = f(n) >>> 0;
+  const dt = performance.now() - t;
+  if (r === 0xffffffff || (k.startsWith('verify') && r !== n)) throw new Error(`fail ${k} ${r}`);
+  return dt * 1000 / n; };
+const ns = { verify_p521: 100, verify_p384: 200, verify_p256: 500, field_mul_p521: 1000000, field_mul_p384: 1000000, field_mul_p256: 2000000 };
+const out = {};
+for (const [k, n] of Object.entries(ns)) if (e[k]) out[k] = +perOp(k, n).toFixed(4);
+console.log(JSON.stringify(out));
