@@ -27,6 +27,15 @@ function fileSource(id, file) {
   });
 }
 
+/** Decodes base64: natively where the browser can (Chrome 140+, Firefox 133+, Safari 18.2+). */
+function base64Bytes(text) {
+  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text);
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
 /**
  * Turns each C2PA thumbnail `data:` URI in the report into a Blob, off the page's thread
  * (the page shows it through a blob: URL; its CSP allows no data: images).
@@ -36,10 +45,7 @@ function thumbnailsToBlobs(report) {
     const provenance = evidence.provenance;
     const match = provenance && /^data:(image\/(?:jpeg|png|webp|gif));base64,([A-Za-z0-9+/=]+)$/.exec(provenance.thumbnail || '');
     if (!match) continue;
-    const binary = atob(match[2]);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    provenance.thumbnailBlob = new Blob([bytes], { type: match[1] });
+    provenance.thumbnailBlob = new Blob([base64Bytes(match[2])], { type: match[1] });
     delete provenance.thumbnail;
   }
   return report;
