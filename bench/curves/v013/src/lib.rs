@@ -1,67 +1,34 @@
-//! Operation loops for bench/curves.mjs: each runs `n` times and returns a value that depends
-//! on every result, so that nothing is optimised away. Exported without wasm-bindgen (no
-//! imports), so that node can instantiate the wasm as it is.
-#![allow(clippy::missing_safety_doc)]
-
+//! bench/curves.sh on the 0.13 crates (the C2PA SDK's own). Exported without wasm-bindgen (no
+//! imports), so that node can instantiate the wasm as it is. Field elements are reached through
+//! `PrimeCurveParams::FieldElement` (p521 0.13 does not export its FieldElement).
 use p256::ecdsa::signature::hazmat::{PrehashSigner, PrehashVerifier};
 use p256::elliptic_curve::ff::PrimeField;
+use p521::ecdsa::signature::hazmat::RandomizedPrehashSigner;
+use primeorder::PrimeCurveParams;
+
+include!("../../loops.rs");
 
 const PREHASH_32: [u8; 32] = [7; 32];
 const PREHASH_48: [u8; 48] = [9; 48];
 
-/// `n` ECDSA P-384 verifications of one signature (made here from a fixed key).
-#[no_mangle]
-pub extern "C" fn verify_p384(n: u32) -> u32 {
-    let Ok(key) = p384::ecdsa::SigningKey::from_slice(&[3u8; 48]) else {
-        return u32::MAX;
-    };
-    let Ok(signature): Result<p384::ecdsa::Signature, _> = key.sign_prehash(&PREHASH_48) else {
-        return u32::MAX;
-    };
-    let verifying = key.verifying_key();
-    (0..n)
-        .filter(|_| verifying.verify_prehash(&PREHASH_48, &signature).is_ok())
-        .count() as u32
-}
+verify_fn!(verify_p384, p384, [3u8; 48], PREHASH_48);
+verify_fn!(verify_p256, p256, [3u8; 32], PREHASH_32);
 
-/// `n` ECDSA P-256 verifications of one signature (made here from a fixed key).
-#[no_mangle]
-pub extern "C" fn verify_p256(n: u32) -> u32 {
-    let Ok(key) = p256::ecdsa::SigningKey::from_slice(&[3u8; 32]) else {
-        return u32::MAX;
-    };
-    let Ok(signature): Result<p256::ecdsa::Signature, _> = key.sign_prehash(&PREHASH_32) else {
-        return u32::MAX;
-    };
-    let verifying = key.verifying_key();
-    (0..n)
-        .filter(|_| verifying.verify_prehash(&PREHASH_32, &signature).is_ok())
-        .count() as u32
-}
-
-/// `n` P-384 field multiplications, chained.
-#[no_mangle]
-pub extern "C" fn field_mul_p384(n: u32) -> u32 {
-    let mut x = p384::FieldElement::from_u64(0x1234_5678_9abc_def1);
-    let y = p384::FieldElement::from_u64(0x0fed_cba9_8765_4321);
-    for _ in 0..n {
-        x = x * y;
-    }
-    u32::from(x.to_repr()[47])
-}
-
-/// `n` P-256 field multiplications, chained.
-#[no_mangle]
-pub extern "C" fn field_mul_p256(n: u32) -> u32 {
-    let mut x = p256::FieldElement::from_u64(0x1234_5678_9abc_def1);
-    let y = p256::FieldElement::from_u64(0x0fed_cba9_8765_4321);
-    for _ in 0..n {
-        x = x * y;
-    }
-    u32::from(x.to_repr()[31])
-}
-
-use p521::ecdsa::signature::hazmat::RandomizedPrehashSigner;
+field_fn!(
+    field_mul_p521,
+    <p521::NistP521 as PrimeCurveParams>::FieldElement,
+    65
+);
+field_fn!(
+    field_mul_p384,
+    <p384::NistP384 as PrimeCurveParams>::FieldElement,
+    47
+);
+field_fn!(
+    field_mul_p256,
+    <p256::NistP256 as PrimeCurveParams>::FieldElement,
+    31
+);
 
 /// Deterministic xorshift stream standing in for an RNG (benchmark only).
 struct FixedRng(u64);
@@ -115,17 +82,4 @@ pub extern "C" fn verify_p521(n: u32) -> u32 {
     (0..n)
         .filter(|_| verifying.verify_prehash(&PREHASH_64, &signature).is_ok())
         .count() as u32
-}
-
-/// `n` P-521 field multiplications, chained (p521 0.13 does not export FieldElement; reached
-/// through `PrimeCurveParams::FieldElement`).
-#[no_mangle]
-pub extern "C" fn field_mul_p521(n: u32) -> u32 {
-    type Fe = <p521::NistP521 as primeorder::PrimeCurveParams>::FieldElement;
-    let mut x = Fe::from(0x1234_5678_9abc_def1u64);
-    let y = Fe::from(0x0fed_cba9_8765_4321u64);
-    for _ in 0..n {
-        x = x * y;
-    }
-    u32::from(x.to_repr()[65])
 }

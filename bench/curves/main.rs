@@ -1,4 +1,5 @@
-//! Native side: prints one JSON line with microseconds per operation.
+//! Native side of bench/curves.sh, shared by v013/ and v014/: prints one JSON line with
+//! microseconds per operation of the crate it is built with.
 use std::time::Instant;
 
 fn per_op(f: extern "C" fn(u32) -> u32, n: u32) -> f64 {
