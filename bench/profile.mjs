@@ -9,7 +9,7 @@
 // (no wasm-opt, so it is slightly slower than the page's module). Metadata and C2PA only: the
 // pixel checks are off, as in bench/c2pa.mjs. Used for issue 24 (docs/performance.md).
 import { execFileSync } from 'node:child_process';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../scripts/serve.mjs';
 import { launchChromium } from '../tests/e2e/chromium.mjs';
@@ -27,20 +27,18 @@ if (!files.length || !(runs > 0)) {
 }
 
 if (build) {
-  const env = { ...process.env, CARGO_TARGET_DIR: process.env.CARGO_TARGET_DIR || join(process.env.HOME, '.cache/aigc-label/target') };
-  // Quiet unless a step fails: the vendored SDK's own warnings would bury the tables.
-  const run = (command, a) => {
-    try {
-      execFileSync(command, a, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    } catch (err) {
-      process.stderr.write(`${command} failed:\n${err.stderr || err.message}`);
-      process.exit(1);
-    }
-  };
+  // Quiet unless it fails: the vendored SDK's own warnings would bury the tables. The target
+  // folder is scripts/env.sh's, as for every other build.
   console.error('building the wasm with its function names (target/pkg-names/)…');
-  run('cargo', ['build', '--profile', 'wasm-release', '--target', 'wasm32-unknown-unknown', '--lib']);
-  run('wasm-bindgen', ['--target', 'web', '--keep-debug', '--out-dir', join(root, 'target/pkg-names'),
-    '--out-name', 'aigc_label', join(env.CARGO_TARGET_DIR, 'wasm32-unknown-unknown/wasm-release/aigc_label.wasm')]);
+  try {
+    execFileSync('bash', ['-c', `set -euo pipefail; source scripts/env.sh
+      cargo build --profile wasm-release --target wasm32-unknown-unknown --lib
+      wasm-bindgen --target web --keep-debug --out-dir target/pkg-names --out-name aigc_label \\
+        "$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm-release/aigc_label.wasm"`], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (err) {
+    process.stderr.write(`the names build failed:\n${err.stderr || err.message}`);
+    process.exit(1);
+  }
 }
 
 const server = await serve(root, 0);
@@ -50,11 +48,9 @@ await page.goto(`http://127.0.0.1:${server.address().port}/target/pkg-names/aigc
 await page.evaluate(async () => {
   const wasm = await import('/target/pkg-names/aigc_label.js');
   await wasm.default();
-  // As the page's worker does (pkg/warm-up.js): V8 optimises only functions that are hot.
-  for (const sample of ['rsa.jpg', 'ecdsa.png']) {
-    const bytes = new Uint8Array(await (await fetch(`/www/pkg/warmup/${sample}`)).arrayBuffer());
-    for (let i = 0; i < 3; i++) wasm.verify(bytes, { thumbnails: true });
-  }
+  // The page worker's own warm-up: V8 optimises only functions that are hot.
+  const { warmUp } = await import('/www/pkg/warm-up.js');
+  await warmUp(wasm.verify, ['/www/pkg/warmup/rsa.jpg', '/www/pkg/warmup/ecdsa.png']);
   window.wasm = wasm;
 });
 
