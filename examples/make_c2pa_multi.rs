@@ -1,10 +1,11 @@
 //! Makes the multi-manifest C2PA fixtures of the C2PA benchmark (issue 24), shaped like the
 //! files today's generators write: an active manifest over two ingredient manifests, each
 //! signed ES384 by a P-384 chain and time-stamped. `cargo run --release --example
-//! make_c2pa_multi -- CHAIN.pem KEY.pem TSA_DIR OUT_DIR`; `scripts/make-c2pa-multi.sh` makes
-//! the chains and the offline time-stamp authority (`openssl ts -reply` in TSA_DIR) and calls
-//! this. Writes `multi-manifest.png` (2048×2048, in 8 KiB IDAT chunks) and
-//! `multi-manifest.jpg` (2048×1536).
+//! make_c2pa_multi -- CHAIN.pem KEY.pem TSA_DIR OUT_DIR [FILE...]`;
+//! `scripts/make-c2pa-multi.sh` makes the chains and the offline time-stamp authority
+//! (`openssl ts -reply` in TSA_DIR) and calls this. Writes `multi-manifest.png` (2048×2048, in
+//! 8 KiB IDAT chunks), `multi-manifest.jpg` (2048×1536) and `two-ai-ingredients.jpg` (a collage
+//! over two model-made ingredients, for the report-order test), or only the FILEs named.
 
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
@@ -93,6 +94,20 @@ fn manifest(title: &str, created: bool) -> String {
     )
 }
 
+/// The collage's manifest: an edit by a person, no source type of its own.
+fn collage_manifest() -> String {
+    r#"{
+  "title": "collage.jpg",
+  "claim_generator_info": [{ "name": "aigc-label C2PA benchmark fixture", "version": "1" }],
+  "assertions": [{ "label": "c2pa.actions", "data": { "actions": [
+    { "action": "c2pa.created",
+      "digitalSourceType": "http://cv.iptc.org/newscodes/digitalsourcetype/composite",
+      "softwareAgent": { "name": "aigc-label C2PA benchmark fixture" } }
+  ] } }]
+}"#
+    .to_string()
+}
+
 /// A textured picture (a gradient with hashed noise), so that it compresses like a photo.
 fn picture(width: u32, height: u32) -> RgbImage {
     RgbImage::from_fn(width, height, |x, y| {
@@ -161,6 +176,52 @@ fn sign(
             )
             .unwrap_or_else(|e| fail(format!("ingredient: {e}")));
     }
+    finish(builder, signer, title, mime, asset)
+}
+
+/// A collage of two model-made pictures: an active manifest that only records an edit, over
+/// two ingredient manifests that each declare `trainedAlgorithmicMedia` (as Gemini's
+/// multi-manifest files do). Which ingredient the report names must not follow hash-map order.
+fn two_ai_ingredients(signer: &dyn Signer) -> Vec<u8> {
+    let first = sign(
+        signer,
+        "generated-1.png",
+        "image/png",
+        &encode(&picture(96, 96), ImageFormat::Png),
+        None,
+    );
+    let second = sign(
+        signer,
+        "generated-2.png",
+        "image/png",
+        &encode(&picture(80, 80), ImageFormat::Png),
+        None,
+    );
+    let mut builder = Builder::from_context(Context::new())
+        .with_definition(collage_manifest().as_str())
+        .unwrap_or_else(|e| fail(format!("manifest: {e}")));
+    for (title, bytes) in [("generated-1.png", &first), ("generated-2.png", &second)] {
+        let ingredient =
+            serde_json::json!({ "title": title, "relationship": "componentOf", "label": title });
+        builder
+            .add_ingredient_from_stream(
+                ingredient.to_string(),
+                "image/png",
+                &mut Cursor::new(bytes),
+            )
+            .unwrap_or_else(|e| fail(format!("ingredient: {e}")));
+    }
+    let collage = encode(&picture(160, 96), ImageFormat::Jpeg);
+    finish(builder, signer, "collage.jpg", "image/jpeg", &collage)
+}
+
+fn finish(
+    mut builder: Builder,
+    signer: &dyn Signer,
+    title: &str,
+    mime: &str,
+    asset: &[u8],
+) -> Vec<u8> {
     let mut signed = Cursor::new(Vec::new());
     builder
         .sign(signer, mime, &mut Cursor::new(asset), &mut signed)
@@ -190,9 +251,11 @@ fn three_generations(signer: &dyn Signer, mime: &str, final_asset: &[u8]) -> Vec
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [chain, key, tsa_dir, out_dir] = args.as_slice() else {
-        fail("usage: make_c2pa_multi CHAIN.pem KEY.pem TSA_DIR OUT_DIR".into())
+    let [chain, key, tsa_dir, out_dir, only @ ..] = args.as_slice() else {
+        fail("usage: make_c2pa_multi CHAIN.pem KEY.pem TSA_DIR OUT_DIR [FILE...]".into())
     };
+    // Named files only, when given: each run makes new keys, so the others would change too.
+    let wanted = |name: &str| only.is_empty() || only.iter().any(|o| o == name);
     let read = |path: &String| std::fs::read(path).unwrap_or_else(|e| fail(format!("{path}: {e}")));
     let inner = create_signer::from_keys(&read(chain), &read(key), SigningAlg::Es384, None)
         .unwrap_or_else(|e| fail(format!("signer: {e}")));
@@ -201,12 +264,24 @@ fn main() {
         tsa_dir: PathBuf::from(tsa_dir),
     };
     let out = Path::new(out_dir);
-    let png = png_with_small_chunks(&picture(2048, 2048));
-    let signed_png = three_generations(&signer, "image/png", &png);
-    std::fs::write(out.join("multi-manifest.png"), signed_png)
-        .unwrap_or_else(|e| fail(format!("{out_dir}: {e}")));
-    let jpeg = encode(&picture(2048, 1536), ImageFormat::Jpeg);
-    let signed_jpeg = three_generations(&signer, "image/jpeg", &jpeg);
-    std::fs::write(out.join("multi-manifest.jpg"), signed_jpeg)
-        .unwrap_or_else(|e| fail(format!("{out_dir}: {e}")));
+    let write = |name: &str, bytes: Vec<u8>| {
+        std::fs::write(out.join(name), bytes).unwrap_or_else(|e| fail(format!("{out_dir}: {e}")))
+    };
+    if wanted("multi-manifest.png") {
+        let png = png_with_small_chunks(&picture(2048, 2048));
+        write(
+            "multi-manifest.png",
+            three_generations(&signer, "image/png", &png),
+        );
+    }
+    if wanted("multi-manifest.jpg") {
+        let jpeg = encode(&picture(2048, 1536), ImageFormat::Jpeg);
+        write(
+            "multi-manifest.jpg",
+            three_generations(&signer, "image/jpeg", &jpeg),
+        );
+    }
+    if wanted("two-ai-ingredients.jpg") {
+        write("two-ai-ingredients.jpg", two_ai_ingredients(&signer));
+    }
 }

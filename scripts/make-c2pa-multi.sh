@@ -4,7 +4,7 @@
 # a P-384 signer under a P-384 intermediate and root, each with an RFC 3161 time-stamp from an
 # offline OpenSSL TSA (P-384 under the same root). Keys live in a temporary folder and are
 # thrown away; the certificates are in no trust list. Needs OpenSSL and the make_c2pa_multi
-# example.
+# example. Arguments name the files to make (default: all); each run makes new keys.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
@@ -76,5 +76,5 @@ ess_cert_id_alg = sha256
 CNF
 
 cargo run --quiet --release --example make_c2pa_multi -- \
-  "$work/chain.pem" "$work/signer.key" "$work" "$out"
+  "$work/chain.pem" "$work/signer.key" "$work" "$out" "$@"
 ls -l "$out"

@@ -27,6 +27,7 @@ const SIGNED: &[&str] = &[
     "tests/fixtures/corpus/samsung_black_1.png",
     "tests/fixtures/c2pa-multi/multi-manifest.png",
     "tests/fixtures/c2pa-multi/multi-manifest.jpg",
+    "tests/fixtures/c2pa-multi/two-ai-ingredients.jpg",
     "www/warmup/ecdsa.png",
     "www/warmup/rsa.jpg",
 ];

@@ -7,7 +7,7 @@ use super::ids;
 use crate::report::{Evidence, Ingredient, Summary};
 
 /// Ingredient trees deeper than this are cut (stores can nest, and a hostile one can loop).
-const MAX_DEPTH: usize = 8;
+pub(super) const MAX_DEPTH: usize = 8;
 /// At most this many ingredients are listed in one tree.
 const MAX_NODES: usize = 200;
 

@@ -397,27 +397,21 @@ fn describe_manifest(evidence: &mut Evidence, active: &Value, count: usize) {
 }
 
 /// Finds the strongest digital source type in the active manifest and every other manifest
-/// in the store (generators such as ChatGPT declare it only in an ingredient's manifest).
+/// in the store (generators such as ChatGPT declare it only in an ingredient's manifest). Among
+/// manifests of equal rank the first in [`document_order`] is named, so that the report does
+/// not follow the SDK's hash-map order.
 fn classify_ai(
     evidence: &mut Evidence,
     active: &Value,
     manifests: Option<&serde_json::Map<String, Value>>,
 ) {
-    let active_label = text(active, &["label"]).unwrap_or_default();
-    let others = manifests
-        .into_iter()
-        .flat_map(|m| m.values())
-        .filter(|m| text(m, &["label"]) != Some(active_label));
     let mut best: Option<((u8, Claim, String, String), String)> =
         strongest_action(active).map(|b| (b, "active manifest".to_string()));
-    for manifest in others {
+    for (label, manifest) in document_order(active, manifests) {
         if let Some(found) = strongest_action(manifest) {
+            // Rank alone: a tie keeps the manifest met first.
             if best.as_ref().is_none_or(|(b, _)| found.0 > b.0) {
-                let place = format!(
-                    "ingredient manifest {}",
-                    text(manifest, &["label"]).unwrap_or("?")
-                );
-                best = Some((found, place));
+                best = Some((found, format!("ingredient manifest {label}")));
             }
         }
     }
@@ -435,6 +429,62 @@ fn classify_ai(
             "Note",
             "A composition that may contain AI-generated parts / 可能包含AI生成部分的合成内容",
         );
+    }
+}
+
+/// The store's manifests other than the active one, in document order: depth first from the
+/// active manifest through each ingredient's own manifest as the ingredients are listed, then
+/// any manifest no ingredient names, by label. The SDK's JSON lists them in hash-map order.
+fn document_order<'a>(
+    active: &'a Value,
+    manifests: Option<&'a serde_json::Map<String, Value>>,
+) -> Vec<(&'a str, &'a Value)> {
+    let Some(manifests) = manifests else {
+        return Vec::new();
+    };
+    let active_label = text(active, &["label"]).unwrap_or_default();
+    let mut seen: Vec<&str> = vec![active_label];
+    let mut ordered: Vec<(&str, &Value)> = Vec::new();
+    visit_ingredients(active, manifests, 0, &mut seen, &mut ordered);
+    let mut rest: Vec<(&str, &Value)> = manifests
+        .iter()
+        .map(|(label, manifest)| (label.as_str(), manifest))
+        .filter(|(label, _)| !seen.contains(label))
+        .collect();
+    rest.sort_by(|a, b| a.0.cmp(b.0));
+    ordered.extend(rest);
+    ordered
+}
+
+/// Pre-order walk of `manifest`'s ingredients' own manifests; `seen` stops loops in a hostile
+/// store, and the depth is bounded like the ingredient tree's.
+fn visit_ingredients<'a>(
+    manifest: &'a Value,
+    manifests: &'a serde_json::Map<String, Value>,
+    depth: usize,
+    seen: &mut Vec<&'a str>,
+    ordered: &mut Vec<(&'a str, &'a Value)>,
+) {
+    if depth >= provenance::MAX_DEPTH {
+        return;
+    }
+    for ingredient in manifest
+        .get("ingredients")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let Some((label, own)) =
+            text(ingredient, &["active_manifest"]).and_then(|l| manifests.get_key_value(l))
+        else {
+            continue;
+        };
+        if seen.contains(&label.as_str()) {
+            continue;
+        }
+        seen.push(label);
+        ordered.push((label, own));
+        visit_ingredients(own, manifests, depth + 1, seen, ordered);
     }
 }
 
