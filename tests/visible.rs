@@ -122,3 +122,29 @@ fn clean_images_give_no_visible_label() {
         assert!(labels.is_empty(), "{}: {labels:?}", path.display());
     }
 }
+
+/// Issue 37: the OCR engine's warm state changes timings only. A fresh engine and one that has
+/// already read other images give byte-identical reports, labelled and clean alike.
+#[test]
+fn a_warm_engine_gives_the_reports_of_a_cold_one() {
+    let names = [
+        "labelled/test/048-top-left-3pct-microhei.jpg",
+        "labelled/tune/020-top-5pct-notosans.jpg",
+        "clean/news-screenshot.png",
+        "clean/text-00.jpg",
+    ];
+    let images: Vec<Vec<u8>> = names
+        .iter()
+        .map(|n| std::fs::read(Path::new("tests/fixtures/visible").join(n)).unwrap())
+        .chain([visible::strip_png_metadata(visible::DOUBAO)])
+        .collect();
+    let warm = visible::engine();
+    let warm_options = visible::options(&warm);
+    for pass in 0..2 {
+        for (index, image) in images.iter().enumerate() {
+            let cold = verify(image, &visible::options(&visible::engine())).to_json();
+            let again = verify(image, &warm_options).to_json();
+            assert_eq!(cold, again, "image {index}, warm pass {pass}");
+        }
+    }
+}
