@@ -3,7 +3,9 @@
 //! pulling in a whole document model): the last trailer's `/Info n g R` (a classic trailer or a
 //! cross-reference stream's dictionary) is followed to the newest `n g obj`, or, failing that, into
 //! the Flate-compressed object streams (`/Type /ObjStm`, PDF 1.5+, what pdf-lib and qpdf write), so
-//! an older label left behind by an incremental update is not mistaken for the current one. XMP is
+//! an older label left behind by an incremental update is not mistaken for the current one. An
+//! `/AIGC` string entry of any other dictionary (catalog, page, trailer, an object in an object
+//! stream) is read too, except in stream data and in objects a later update redefined. XMP is
 //! read as plain packets and from Flate-compressed metadata streams. Every inflation is bounded by
 //! the per-file limits of [`Scan::inflate`]. Files over 64 MB are read at both ends only (the
 //! header, and the trailer with recent updates).
@@ -44,50 +46,43 @@ pub fn scan(source: &dyn Source) -> Scan<'static> {
             }
         };
         let streams = compressed_streams(&data);
+        let object_streams = inflate_object_streams(&mut scan, &streams);
+        let mut info = None;
         if !found_info {
-            found_info = read_info(&mut scan, &data, &streams, start);
+            info = read_info(&mut scan, &data, &object_streams, start);
+            found_info = info.is_some();
         }
+        read_aigc_entries(&mut scan, &data, start, info);
+        read_aigc_in_object_streams(&mut scan, &object_streams, start, info);
         read_xmp_packets(&mut scan, &data, start);
         read_compressed_xmp(&mut scan, &streams, start);
-    }
-    if !found_info && len <= WHOLE {
-        if let Ok(data) = source.read_at(0, len as usize) {
-            read_loose_entries(&mut scan, &data);
-        }
     }
     scan
 }
 
-/// Follows the last `/Info n g R` to its object, written out or inside an object stream, and
-/// reads its string entries there. Returns whether an Info dictionary was found.
-fn read_info(scan: &mut Scan<'_>, data: &[u8], streams: &[StreamObject<'_>], base: u64) -> bool {
-    let Some(info_at) = rfind(data, b"/Info") else {
-        return false;
-    };
-    let Some((number, generation)) = reference(data.get(info_at + 5..).unwrap_or_default()) else {
-        return false;
-    };
-    let header = format!("{number} {generation} obj");
-    if let Some(object_at) = rfind_token(data, header.as_bytes()) {
-        let at = base + object_at as u64;
-        let object = format!("object {number} {generation}");
-        read_info_entries(scan, data, object_at + header.len(), &object, at);
-        return true;
-    }
-    if generation != 0 {
-        return false; // objects in object streams have generation 0
-    }
+/// Where the Info dictionary that was read sits, so that the scan of every `/AIGC` entry does
+/// not read it a second time.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum InfoAt {
+    /// Its `n g obj` header's offset in the scanned data.
+    Object(usize),
+    /// Object `number` of the object stream whose own object number is `stream`.
+    InStream { stream: u32, number: u32 },
+}
+
+/// The object streams (newest first) with their inflated data; after
+/// [`MAX_CORRUPT_STREAMS`] that fail to inflate, the rest are passed over.
+fn inflate_object_streams<'s, 'd>(
+    scan: &mut Scan<'_>,
+    streams: &'s [StreamObject<'d>],
+) -> Vec<(&'s StreamObject<'d>, Vec<u8>)> {
+    let mut out = Vec::new();
     let mut corrupt = 0;
     for stream in streams.iter().rev().filter(|s| s.is_object_stream()) {
         let place = format!("object stream {}", stream.number);
         let errors = scan.errors.len();
         let objects = scan.inflate(stream.data, &place).unwrap_or_default();
-        if let Some(object_at) = object_stream_entry(stream.dict, &objects, number) {
-            let at = base + stream.at as u64;
-            let object = format!("object {number} 0, in object stream {}", stream.number);
-            read_info_entries(scan, &objects, object_at, &object, at);
-            return true;
-        }
+        out.push((stream, objects));
         if scan.errors.len() > errors {
             corrupt += 1;
             if corrupt == MAX_CORRUPT_STREAMS {
@@ -98,7 +93,41 @@ fn read_info(scan: &mut Scan<'_>, data: &[u8], streams: &[StreamObject<'_>], bas
             }
         }
     }
-    false
+    out
+}
+
+/// Follows the last `/Info n g R` to its object, written out or inside an object stream, and
+/// reads its string entries there. Returns where the Info dictionary was found.
+fn read_info(
+    scan: &mut Scan<'_>,
+    data: &[u8],
+    object_streams: &[(&StreamObject<'_>, Vec<u8>)],
+    base: u64,
+) -> Option<InfoAt> {
+    let info_at = rfind(data, b"/Info")?;
+    let (number, generation) = reference(data.get(info_at + 5..).unwrap_or_default())?;
+    let header = format!("{number} {generation} obj");
+    if let Some(object_at) = rfind_token(data, header.as_bytes()) {
+        let at = base + object_at as u64;
+        let object = format!("object {number} {generation}");
+        read_info_entries(scan, data, object_at + header.len(), &object, at);
+        return Some(InfoAt::Object(object_at));
+    }
+    if generation != 0 {
+        return None; // objects in object streams have generation 0
+    }
+    for (stream, objects) in object_streams {
+        if let Some(object_at) = object_stream_entry(stream.dict, objects, number) {
+            let at = base + stream.at as u64;
+            let object = format!("object {number} 0, in object stream {}", stream.number);
+            read_info_entries(scan, objects, object_at, &object, at);
+            return Some(InfoAt::InStream {
+                stream: stream.number,
+                number,
+            });
+        }
+    }
+    None
 }
 
 /// Every string entry of the Info dictionary that starts at `dict_start`, as keyed text
@@ -124,8 +153,13 @@ fn read_info_entries(scan: &mut Scan<'_>, data: &[u8], dict_start: usize, object
     }
 }
 
-/// Every `/AIGC (…)` entry, when no Info dictionary could be followed.
-fn read_loose_entries(scan: &mut Scan<'_>, data: &[u8]) {
+/// Most `/AIGC` keys looked at per scanned region.
+const MAX_AIGC_KEYS: usize = 64;
+
+/// The offsets of the `/AIGC` keys in `data` (not longer names such as `/AIGCX`), at most
+/// [`MAX_AIGC_KEYS`].
+fn aigc_keys(data: &[u8]) -> Vec<usize> {
+    let mut keys = Vec::new();
     let mut from = 0;
     while let Some(at) = data
         .get(from..)
@@ -133,14 +167,177 @@ fn read_loose_entries(scan: &mut Scan<'_>, data: &[u8]) {
         .map(|i| from + i)
     {
         from = at + 5;
-        if let Some(value) = pdf_string(skip_space(data, from)) {
-            let place = format!("PDF entry \"AIGC\" at byte {at}");
-            scan.push(Block::owned(
-                BlockKind::Text { key: "AIGC".into() },
-                place,
-                at,
-                value.into_bytes(),
-            ));
+        let ends = data
+            .get(from)
+            .is_none_or(|&b| !(0x21..=0x7E).contains(&b) || b"()<>[]{}/%".contains(&b));
+        if ends {
+            keys.push(at);
+            if keys.len() == MAX_AIGC_KEYS {
+                break;
+            }
+        }
+    }
+    keys
+}
+
+/// For each key (in file order), the `n g obj` header (offset, number) of the object around it,
+/// `None` outside any object (a trailer), and whether a later header redefines that object (an
+/// incremental update superseded it). One forward pass over the `obj` keywords.
+fn enclosing_objects(data: &[u8], keys: &[usize]) -> Vec<(Option<(usize, u32)>, bool)> {
+    let mut out: Vec<(Option<(usize, u32)>, bool)> = Vec::with_capacity(keys.len());
+    let mut current: Option<(usize, u32)> = None;
+    let mut from = 0;
+    loop {
+        let next = data
+            .get(from..)
+            .and_then(|d| find(d, b"obj"))
+            .map(|i| from + i);
+        let limit = next.unwrap_or(data.len());
+        while let Some(&key) = keys.get(out.len()) {
+            if key >= limit {
+                break;
+            }
+            out.push((current, false));
+        }
+        let Some(at) = next else { break };
+        from = at + 3;
+        if at >= 3 && data.get(at - 3..at) == Some(b"end") {
+            current = None;
+        } else if let Some((header, number)) = objects::object_header(data, at) {
+            for (object, superseded) in out.iter_mut() {
+                if object.is_some_and(|(h, n)| n == number && h < header) {
+                    *superseded = true;
+                }
+            }
+            current = Some((header, number));
+        }
+        if out.len() == keys.len() && current.is_none() {
+            // Every key placed; only redefinitions matter now, so keep going only if any
+            // key is in an object.
+            if out.iter().all(|(object, _)| object.is_none()) {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// For each key (in file order), whether it lies in the data of a stream, between `stream`
+/// and `endstream`.
+fn in_stream_data(data: &[u8], keys: &[usize]) -> Vec<bool> {
+    let mut out = vec![false; keys.len()];
+    let mut from = 0;
+    for _ in 0..objects::MAX_STREAM_KEYWORDS {
+        let Some(keyword) = data
+            .get(from..)
+            .and_then(|d| find(d, b"stream"))
+            .map(|i| from + i)
+        else {
+            break;
+        };
+        from = keyword + 6;
+        if keyword >= 3 && data.get(keyword - 3..keyword) == Some(b"end") {
+            continue;
+        }
+        let Some(start) = objects::stream_data_start(data, keyword) else {
+            continue;
+        };
+        let end = data
+            .get(start..)
+            .and_then(|d| find(d, b"endstream"))
+            .map_or(data.len(), |i| start + i);
+        for (key, inside) in keys.iter().zip(out.iter_mut()) {
+            if (start..end).contains(key) {
+                *inside = true;
+            }
+        }
+        from = end;
+        if keys.last().is_none_or(|&last| end > last) {
+            break;
+        }
+    }
+    out
+}
+
+/// The string value of the `/AIGC` key at `key`, pushed as keyed text; other values
+/// (references, names, dictionaries) are passed over.
+fn push_aigc(scan: &mut Scan<'_>, data: &[u8], key: usize, place: String, at: u64) {
+    let value = skip_space(data, key + 5);
+    let is_string =
+        value.starts_with(b"(") || (value.starts_with(b"<") && !value.starts_with(b"<<"));
+    if !is_string {
+        return;
+    }
+    match pdf_string(value) {
+        Some(text) => scan.push(Block::owned(
+            BlockKind::Text { key: "AIGC".into() },
+            place,
+            at,
+            text.into_bytes(),
+        )),
+        None => scan.error(format!("{place}: the value is not a readable string")),
+    }
+}
+
+/// Every `/AIGC` string entry of any dictionary written out in `data` (the catalog, a page,
+/// the trailer, …) other than the Info dictionary already read and objects that a later
+/// update redefined.
+fn read_aigc_entries(scan: &mut Scan<'_>, data: &[u8], base: u64, info: Option<InfoAt>) {
+    let keys = aigc_keys(data);
+    if keys.is_empty() {
+        return;
+    }
+    let in_streams = in_stream_data(data, &keys);
+    let objects = enclosing_objects(data, &keys);
+    for ((&key, (object, superseded)), in_stream) in keys.iter().zip(objects).zip(in_streams) {
+        // Stream data (page contents, compressed bytes) holds no dictionary entries.
+        if in_stream || superseded || object.is_some_and(|(h, _)| info == Some(InfoAt::Object(h))) {
+            continue;
+        }
+        let at = base + key as u64;
+        let place = match object {
+            Some((_, number)) => format!("PDF entry \"AIGC\" (object {number}) at byte {at}"),
+            None => format!("PDF entry \"AIGC\" at byte {at}"),
+        };
+        push_aigc(scan, data, key, place, at);
+    }
+}
+
+/// Every `/AIGC` string entry of the objects inside object streams, but the Info dictionary's.
+fn read_aigc_in_object_streams(
+    scan: &mut Scan<'_>,
+    object_streams: &[(&StreamObject<'_>, Vec<u8>)],
+    base: u64,
+    info: Option<InfoAt>,
+) {
+    for (stream, objects) in object_streams {
+        let keys = aigc_keys(objects);
+        if keys.is_empty() {
+            continue;
+        }
+        let offsets = objects::object_stream_offsets(stream.dict, objects);
+        for key in keys {
+            let Some(number) = offsets
+                .iter()
+                .filter(|&&(_, start)| start <= key)
+                .max_by_key(|&&(_, start)| start)
+                .map(|&(number, _)| number)
+            else {
+                continue; // in the stream's header, not in an object
+            };
+            let here = InfoAt::InStream {
+                stream: stream.number,
+                number,
+            };
+            if info == Some(here) {
+                continue;
+            }
+            let at = base + stream.at as u64;
+            let place = format!(
+                "PDF entry \"AIGC\" (object {number}, in object stream {}) at byte {at}",
+                stream.number
+            );
+            push_aigc(scan, objects, key, place, at);
         }
     }
 }
@@ -337,7 +534,7 @@ mod tests {
         );
         let scan = scan_bytes(&pdf);
         assert!(scan.errors.is_empty(), "{:?}", scan.errors);
-        assert_eq!(scan.blocks.len(), 2);
+        assert_eq!(scan.blocks.len(), 2, "{:?}", scan.blocks);
         assert_eq!(scan.blocks[0].text(), "p");
         assert_eq!(scan.blocks[1].text(), "{\"AIGC\":{\"Label\":\"2\"}}");
         assert_eq!(
@@ -450,6 +647,177 @@ mod tests {
         assert_eq!(scan_bytes(&pdf).blocks.len(), 2);
         for end in 0..pdf.len() {
             let _ = scan_bytes(&pdf[..end]);
+        }
+    }
+
+    /// A label the pipeline reads as complete (the committed `label1.pdf`'s producer).
+    const LABEL: &str = r#"{"AIGC":{"Label":"1","ContentProducer":"001191440101MA9Y9T4H7A10000","ProduceID":"qwen-pdf-9"}}"#;
+
+    /// A PDF whose Info dictionary (object 3) holds only a Producer, with `catalog`, `page`
+    /// and `trailer` extra entries.
+    fn pdf_with(catalog: &str, page: &str, trailer: &str) -> Vec<u8> {
+        format!(
+            "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R {catalog}>>\nendobj\n\
+2 0 obj\n<< /Type /Pages /Kids [] /Count 0 {page}>>\nendobj\n\
+3 0 obj\n<< /Producer (x) >>\nendobj\n\
+trailer\n<< /Size 4 /Root 1 0 R /Info 3 0 R {trailer}>>\n%%EOF\n"
+        )
+        .into_bytes()
+    }
+
+    fn literal(text: &str) -> String {
+        format!(
+            "({})",
+            text.replace('\\', "\\\\")
+                .replace('(', "\\(")
+                .replace(')', "\\)")
+        )
+    }
+
+    fn aigc_blocks(scan: &Scan<'_>) -> Vec<(String, String)> {
+        scan.blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Text { key: "AIGC".into() })
+            .map(|b| (b.place.clone(), b.text().into_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn reads_aigc_in_the_catalog_an_object_and_the_trailer() {
+        let value = literal(LABEL);
+        for (catalog, page, trailer, place) in [
+            (&*format!("/AIGC {value} "), "", "", "(object 1) at byte"),
+            ("", &*format!("/AIGC {value} "), "", "(object 2) at byte"),
+            (
+                "",
+                "",
+                &*format!("/AIGC {value} "),
+                "PDF entry \"AIGC\" at byte",
+            ),
+        ] {
+            let scan = scan_bytes(&pdf_with(catalog, page, trailer));
+            assert!(scan.errors.is_empty(), "{:?}", scan.errors);
+            let found = aigc_blocks(&scan);
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert!(found[0].0.contains(place), "{found:?}");
+            assert_eq!(found[0].1, LABEL);
+        }
+    }
+
+    #[test]
+    fn reads_aigc_as_a_hex_string_also_in_utf16() {
+        let hex: String = LABEL.bytes().map(|b| format!("{b:02X}")).collect();
+        let utf16: String = std::iter::once("FEFF".to_string())
+            .chain(LABEL.encode_utf16().map(|u| format!("{u:04x}")))
+            .collect();
+        for value in [hex, utf16] {
+            let scan = scan_bytes(&pdf_with(&format!("/AIGC <{value}>"), "", ""));
+            assert_eq!(aigc_blocks(&scan).len(), 1, "{:?}", scan.blocks);
+            assert_eq!(aigc_blocks(&scan)[0].1, LABEL);
+        }
+        // A dictionary is not a string.
+        let scan = scan_bytes(&pdf_with("/AIGC << /Label (1) >>", "", ""));
+        assert!(aigc_blocks(&scan).is_empty() && scan.errors.is_empty());
+    }
+
+    #[test]
+    fn no_duplicates_no_superseded_objects_no_stream_data() {
+        // The Info dictionary's own /AIGC is read once, as an Info entry.
+        let value = literal(LABEL);
+        let pdf = String::from_utf8(pdf_with("", "", ""))
+            .unwrap()
+            .replace("/Producer (x)", &format!("/Producer (x) /AIGC {value}"));
+        let found = aigc_blocks(&scan_bytes(pdf.as_bytes()));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].0.starts_with("PDF document Info entry"));
+        // An object redefined by a later update, and content stream bytes, are not read.
+        let mut pdf = pdf_with("/AIGC (old) ", "", "");
+        pdf.extend_from_slice(
+            b"4 0 obj\n<< /Length 20 >>\nstream\n/AIGC (in a stream)\nendstream\nendobj\n\
+1 0 obj\n<< /Type /Catalog /AIGC (new) >>\nendobj\ntrailer\n<< /Root 1 0 R /Info 3 0 R >>\n",
+        );
+        let found = aigc_blocks(&scan_bytes(&pdf));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "new");
+    }
+
+    #[test]
+    fn reads_aigc_in_an_object_inside_an_object_stream() {
+        // The catalog (object 3) in the object stream carries the label.
+        let objects = [
+            b"<< /Type /Catalog /AIGC (yes) >>".as_slice(),
+            b"<< /Producer (p) >>",
+        ];
+        let offsets = format!("3 0 5 {}", objects[0].len() + 1);
+        let first = offsets.len() + 1;
+        let body = [offsets.as_bytes(), b" ", objects[0], b" ", objects[1]].concat();
+        // The packed bytes may hold the text as is (a stored block): it must be read once.
+        let packed = zlib(&body);
+        let dict = format!(
+            "/Type /ObjStm /N 2 /First {first} /Filter /FlateDecode /Length {}",
+            packed.len()
+        );
+        let pdf = [
+            b"%PDF-1.5\n".to_vec(),
+            stream_object(1, &dict, &packed, "\n"),
+            stream_object(8, "/Type /XRef /Info 5 0 R /Root 3 0 R", b"xyz", "\n"),
+        ]
+        .concat();
+        let scan = scan_bytes(&pdf);
+        assert!(scan.errors.is_empty(), "{:?}", scan.errors);
+        let found = aigc_blocks(&scan);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0],
+            (
+                "PDF entry \"AIGC\" (object 3, in object stream 1) at byte 9".to_string(),
+                "yes".to_string()
+            )
+        );
+    }
+
+    #[test]
+    fn an_uncompressed_xmp_metadata_stream_is_read() {
+        let xmp = format!(
+            "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description rdf:about=\"\" xmlns:TC260=\"http://www.tc260.org.cn/ns/AIGC/1.0/\" TC260:AIGC=\"{}\"/></rdf:RDF></x:xmpmeta>",
+            LABEL.replace('"', "&quot;")
+        );
+        let mut pdf = pdf_with("/Metadata 4 0 R ", "", "");
+        pdf.extend(stream_object(
+            4,
+            &format!("/Type /Metadata /Subtype /XML /Length {}", xmp.len()),
+            xmp.as_bytes(),
+            "\n",
+        ));
+        let scan = scan_bytes(&pdf);
+        assert!(scan.errors.is_empty(), "{:?}", scan.errors);
+        assert_eq!(
+            scan.blocks
+                .iter()
+                .filter(|b| b.kind == BlockKind::Xmp)
+                .count(),
+            1
+        );
+        let report = crate::verify(&pdf, &crate::Options::default());
+        assert_eq!(report.verdict, crate::Verdict::AiLabeled, "{report:?}");
+    }
+
+    #[test]
+    fn a_label_outside_the_info_dictionary_reaches_the_verdict() {
+        let hex: String = LABEL.bytes().map(|b| format!("{b:02x}")).collect();
+        for pdf in [
+            pdf_with(&format!("/AIGC {} ", literal(LABEL)), "", ""),
+            pdf_with("", "", &format!("/AIGC <{hex}>")),
+        ] {
+            let report = crate::verify(&pdf, &crate::Options::default());
+            assert_eq!(report.verdict, crate::Verdict::AiLabeled, "{report:?}");
+            assert_eq!(report.format, "pdf");
+            let evidence = report
+                .evidence
+                .iter()
+                .find(|e| e.kind == crate::EvidenceKind::Tc260Metadata)
+                .expect("tc260 evidence");
+            assert_eq!(evidence.fields.get("ProduceID"), Some("qwen-pdf-9"));
         }
     }
 

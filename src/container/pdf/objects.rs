@@ -14,20 +14,42 @@ pub(super) const MAX_INFLATED_STREAMS: usize = 256;
 /// Where object `number` starts in the inflated data of an object stream: its header is `/N`
 /// pairs of object number and offset (relative to `/First`).
 pub(super) fn object_stream_entry(dict: &[u8], objects: &[u8], number: u32) -> Option<usize> {
-    let count = integer_entry(dict, b"/N")?;
-    let first = usize::try_from(integer_entry(dict, b"/First")?).ok()?;
-    let header = std::str::from_utf8(objects.get(..first)?).ok()?;
+    object_stream_offsets(dict, objects)
+        .into_iter()
+        .find(|&(object, _)| object == number)
+        .map(|(_, at)| at)
+}
+
+/// Every (object number, start in `objects`) of an object stream's header, in header order;
+/// empty when the header is unreadable.
+pub(super) fn object_stream_offsets(dict: &[u8], objects: &[u8]) -> Vec<(u32, usize)> {
+    let mut out = Vec::new();
+    let (Some(count), Some(first)) = (
+        integer_entry(dict, b"/N"),
+        integer_entry(dict, b"/First").and_then(|f| usize::try_from(f).ok()),
+    ) else {
+        return out;
+    };
+    let Some(header) = objects
+        .get(..first)
+        .and_then(|h| std::str::from_utf8(h).ok())
+    else {
+        return out;
+    };
     let mut numbers = header.split_ascii_whitespace().map(str::parse::<u64>);
     for _ in 0..count.min(1 << 20) {
         let (Some(Ok(object)), Some(Ok(offset))) = (numbers.next(), numbers.next()) else {
-            return None;
+            break;
         };
-        if object == u64::from(number) {
-            let at = first.checked_add(usize::try_from(offset).ok()?)?;
-            return (at < objects.len()).then_some(at);
+        let at = usize::try_from(offset)
+            .ok()
+            .and_then(|offset| first.checked_add(offset))
+            .filter(|&at| at < objects.len());
+        if let (Ok(object), Some(at)) = (u32::try_from(object), at) {
+            out.push((object, at));
         }
     }
-    None
+    out
 }
 
 /// A non-negative integer value of `key` at the top of a stream dictionary.
