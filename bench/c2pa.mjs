@@ -5,17 +5,18 @@
 // (tests/fixtures/c2pa-multi: three manifests, ES384 on P-384 chains, time-stamped) and one
 // file without a manifest. Beside each, the native time of the same check (the c2pa_timing
 // example). Also the start-up cost of each module and the wasm sizes (ours full and lite,
-// c2pa-web's). Run with `npm run bench` (after `npm run build`).
+// c2pa-web's). Run with `npm run bench` (after `npm run build`), or on other files with
+// `node bench/c2pa.mjs FILE...` (each counted as a file with a manifest).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { serve } from '../scripts/serve.mjs';
 import { launchChromium } from '../tests/e2e/chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const FILES = [
+const DEFAULT_FILES = [
   'corpus/firefly-1.png', 'corpus/chatgpt-1.png', 'corpus/flux-1.jpg', 'corpus/samsung_black_1.png',
   'corpus/adobe-20220124-C.jpg', 'corpus/adobe-20220124-CA.jpg', 'corpus/adobe-20220124-CACA.jpg',
   'corpus/adobe-20220124-CAI.jpg', 'corpus/adobe-20220124-XCA.jpg', 'corpus/adobe-20220124-E-dat-CA.jpg',
@@ -24,6 +25,11 @@ const FILES = [
   'corpus/adobe-20220124-A.jpg', // no manifest: no C2PA work at all on our side
 ];
 const NO_MANIFEST = 'corpus/adobe-20220124-A.jpg';
+const given = process.argv.slice(2);
+/** [name shown, absolute path] of each file to time. */
+const FILES = given.length
+  ? given.map((p) => [basename(p), resolve(p)])
+  : DEFAULT_FILES.map((f) => [f, join(root, 'tests/fixtures', f)]);
 const TARGET_FILE = 0.6; // issue 24: each file at most 0.6× c2pa-web's time
 const TARGET_TOTAL = 0.5; // and all files with a manifest together at most 0.5×
 const RUNS = 7;
@@ -32,7 +38,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1]
 // Native: the same check (metadata, full C2PA validation) in-process, median of 15 warm runs.
 const native = new Map();
 const timing = execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'c2pa_timing', '--',
-  ...FILES.map((f) => join(root, 'tests/fixtures', f))], { cwd: root, encoding: 'utf8' });
+  ...FILES.map(([, path]) => path)], { cwd: root, encoding: 'utf8' });
 for (const line of timing.trim().split('\n')) {
   const row = JSON.parse(line);
   native.set(row.file, row);
@@ -75,8 +81,7 @@ await reference.goto(`${base}bench/c2pa-web/index.html`);
 await reference.waitForFunction(() => window.harnessReady === true, null, { timeout: 60000 });
 
 const rows = [];
-for (const name of FILES) {
-  const path = join(root, 'tests/fixtures', name);
+for (const [name, path] of FILES) {
   const mine = await timeUploads(ours, '#file', '#result', '[data-verdict]', path);
   const theirs = await timeUploads(reference, '#file', '#result', '[data-state]', path);
   const { median_ms: nativeMs, signature_checks: checks } = native.get(path);

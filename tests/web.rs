@@ -1,8 +1,10 @@
 //! The core's fixture tests and the JS API, in headless Chromium:
 //! `wasm-pack test --headless --chrome -- --test web`.
 #![cfg(target_arch = "wasm32")]
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
+#[path = "common/all_fixtures.rs"]
+mod all_fixtures;
 mod common;
 #[path = "common/visible.rs"]
 mod visible;
@@ -242,6 +244,38 @@ fn js_options_add_trust_anchors_and_thumbnails() {
         .as_string()
         .unwrap();
     assert!(thumbnail.starts_with("data:image/"), "{}", &thumbnail[..30]);
+}
+
+/// The report of `name` under `heading` in the native snapshots (tests/snapshots/fixtures.txt).
+fn native_snapshot<'a>(snapshots: &'a str, heading: &str) -> Option<&'a str> {
+    let mut lines = snapshots.lines();
+    lines.by_ref().find(|line| *line == heading)?;
+    lines.next()
+}
+
+/// Issue 37 in the browser: every fixture, three times in one page, gives byte-identical
+/// JSON, and the JSON the native build snapshots. Images are also checked once with the pixel
+/// checks (watermarks), against their native "(pixel checks)" snapshot.
+#[wasm_bindgen_test]
+#[cfg(all(feature = "c2pa", feature = "watermark"))]
+fn every_fixture_gives_the_native_report_three_times_in_the_browser() {
+    let snapshots = include_str!("snapshots/fixtures.txt");
+    let mut compared = 0;
+    for (name, bytes) in all_fixtures::ALL_FIXTURES {
+        let expected = native_snapshot(snapshots, name)
+            .unwrap_or_else(|| panic!("{name} has no native snapshot"));
+        for pass in 1..=3 {
+            let report = verify(bytes, &Options::default()).to_json();
+            assert_eq!(report, expected, "{name}, pass {pass}");
+        }
+        if let Some(expected) = native_snapshot(snapshots, &format!("{name} (pixel checks)")) {
+            let report = verify(bytes, &Options::default().with_watermarks()).to_json();
+            assert_eq!(report, expected, "{name} (pixel checks)");
+        }
+        compared += 1;
+    }
+    assert_eq!(compared, all_fixtures::ALL_FIXTURES.len());
+    assert!(compared > 300, "{compared}");
 }
 
 /// The vendored SDK's changes (vendor/README.md) in wasm: the memo of signature checks, the

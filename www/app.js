@@ -328,6 +328,7 @@ function render(report, info) {
       ? metaItem('读取 / Read', `${formatSize(info.bytesRead)}（只读取元数据 / metadata only）`)
       : null,
     metaItem('用时 / Time', `${info.ms.toFixed(1)} ms`),
+    reportLink(report, info.name),
   ]);
   const parts = [banner, meta];
   const view = info.text !== undefined ? textView(info.text, report) : null;
@@ -345,6 +346,17 @@ function render(report, info) {
   result.replaceChildren(...parts);
   result.dataset.state = 'done';
   result.setAttribute('data-verdict', report.verdict);
+}
+
+/**
+ * A link that saves the report as the CLI's `--json` prints it (without "path"), so that the
+ * two can be compared. C2PA thumbnails stay on screen only: the CLI never embeds them.
+ */
+function reportLink(report, name) {
+  const json = JSON.stringify(report, (key, value) => (key === 'thumbnailBlob' ? undefined : value));
+  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+  thumbnailUrls.push(url);
+  return el('a', { id: 'report-json', href: url, download: `${name}.report.json`, text: '报告 JSON / Report JSON' });
 }
 
 function metaItem(label, value) {
@@ -399,7 +411,7 @@ function evidenceCard(evidence) {
   ]);
 }
 
-/** Object URLs made for the current report's thumbnails, revoked on the next render. */
+/** Object URLs made for the current report (thumbnails, JSON), revoked on the next render. */
 let thumbnailUrls = [];
 
 /** A blob: URL for the thumbnail the worker decoded (the page's CSP allows blob: images only). */
