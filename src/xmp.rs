@@ -1,6 +1,8 @@
 //! XMP packets: pulls the few properties labels live in out of the RDF/XML, in element
 //! form (`<TC260:AIGC>…</TC260:AIGC>`), attribute form (`TC260:AIGC="…"`) or as an
 //! `rdf:resource`. Malformed XML yields what was read before the fault plus an error.
+//! The GB 45438 Annex E fields written one by one (`Label`, `ContentProducer`, … as attributes or
+//! child elements of an `rdf:Description`, in any namespace or none) are kept per description.
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::{Namespace, ResolveResult};
@@ -15,6 +17,17 @@ const NS_TIFF: &str = "http://ns.adobe.com/tiff/1.0/";
 const NS_PHOTOSHOP: &str = "http://ns.adobe.com/photoshop/1.0/";
 const NS_RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 
+/// The Annex E field names, in their standard order (GB 45438-2025 Annex E).
+pub const ANNEX_E_FIELDS: [&str; 7] = [
+    "Label",
+    "ContentProducer",
+    "ProduceID",
+    "ReservedCode1",
+    "ContentPropagator",
+    "PropagateID",
+    "ReservedCode2",
+];
+
 /// A property this crate reads from XMP.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Property {
@@ -28,6 +41,9 @@ pub enum Property {
     Software,
     /// `photoshop:Credit`.
     Credit,
+    /// One Annex E field as a plain property (`TC260:Label`, `Label`, `x:ContentProducer`, …),
+    /// named as in [`ANNEX_E_FIELDS`].
+    AnnexE(&'static str),
 }
 
 /// The properties found in one packet, in document order.
@@ -37,6 +53,9 @@ pub struct Xmp {
     pub values: Vec<(Property, String)>,
     /// Why reading stopped early, if it did.
     pub error: Option<String>,
+    /// Annex E fields written as plain properties: (description number, field, value), the
+    /// number counting `rdf:Description` elements from 0 in document order.
+    pub annex_e: Vec<(usize, &'static str, String)>,
 }
 
 impl Xmp {
@@ -46,6 +65,23 @@ impl Xmp {
             .iter()
             .filter(move |(p, _)| *p == property)
             .map(|(_, v)| v.as_str())
+    }
+
+    /// The Annex E fields written as plain properties, one list per `rdf:Description` that has
+    /// any, in document order; a field repeated in one description keeps its first value.
+    pub fn annex_e_groups(&self) -> Vec<Vec<(&'static str, &str)>> {
+        let mut groups: Vec<(usize, Vec<(&'static str, &str)>)> = Vec::new();
+        for (description, field, value) in &self.annex_e {
+            match groups.last_mut() {
+                Some((d, fields)) if d == description => {
+                    if !fields.iter().any(|(f, _)| f == field) {
+                        fields.push((field, value.as_str()));
+                    }
+                }
+                _ => groups.push((*description, vec![(field, value.as_str())])),
+            }
+        }
+        groups.into_iter().map(|(_, fields)| fields).collect()
     }
 }
 
@@ -68,6 +104,10 @@ fn classify(ns: &ResolveResult<'_>, prefix: Option<&[u8]>, local: &[u8]) -> Opti
         b"CreatorTool" if in_ns(NS_XMP, &[b"xmp"]) => Some(Property::CreatorTool),
         b"Software" if in_ns(NS_TIFF, &[b"tiff"]) => Some(Property::Software),
         b"Credit" if in_ns(NS_PHOTOSHOP, &[b"photoshop"]) => Some(Property::Credit),
+        _ if uri != Some(NS_RDF.as_bytes()) => ANNEX_E_FIELDS
+            .iter()
+            .find(|f| f.as_bytes() == local)
+            .map(|f| Property::AnnexE(f)),
         _ => None,
     }
 }
@@ -76,6 +116,7 @@ fn classify(ns: &ResolveResult<'_>, prefix: Option<&[u8]>, local: &[u8]) -> Opti
 struct Capture {
     property: Property,
     depth: usize,
+    description: usize,
     text: String,
 }
 
@@ -86,11 +127,13 @@ pub fn parse(data: &[u8]) -> Xmp {
     reader.config_mut().check_end_names = false;
     let mut depth = 0usize;
     let mut capture: Option<Capture> = None;
+    let mut descriptions = Descriptions::default();
     loop {
         match reader.read_event() {
             Ok(Event::Start(e)) => {
                 depth += 1;
-                read_attributes(&reader, &e, &mut xmp);
+                let description = descriptions.enter(&reader, &e);
+                read_attributes(&reader, &e, &mut xmp, description);
                 if capture.is_none() {
                     let (ns, local) = reader.resolve_element(e.name());
                     if let Some(property) = classify(
@@ -99,11 +142,12 @@ pub fn parse(data: &[u8]) -> Xmp {
                         local.into_inner(),
                     ) {
                         match rdf_resource(&reader, &e) {
-                            Some(value) => push(&mut xmp, property, value),
+                            Some(value) => push(&mut xmp, property, value, description),
                             None => {
                                 capture = Some(Capture {
                                     property,
                                     depth,
+                                    description,
                                     text: String::new(),
                                 })
                             }
@@ -112,12 +156,13 @@ pub fn parse(data: &[u8]) -> Xmp {
                 }
             }
             Ok(Event::Empty(e)) => {
-                read_attributes(&reader, &e, &mut xmp);
+                let description = descriptions.enter(&reader, &e);
+                read_attributes(&reader, &e, &mut xmp, description);
                 let (ns, local) = reader.resolve_element(e.name());
                 let prefix = e.name().prefix().map(|p| p.into_inner());
                 if let Some(property) = classify(&ns, prefix, local.into_inner()) {
                     if let Some(value) = rdf_resource(&reader, &e) {
-                        push(&mut xmp, property, value);
+                        push(&mut xmp, property, value, description);
                     }
                 }
             }
@@ -137,7 +182,7 @@ pub fn parse(data: &[u8]) -> Xmp {
             Ok(Event::End(_)) => {
                 if capture.as_ref().is_some_and(|c| c.depth == depth) {
                     if let Some(c) = capture.take() {
-                        push(&mut xmp, c.property, c.text);
+                        push(&mut xmp, c.property, c.text, c.description);
                     }
                 }
                 depth = depth.saturating_sub(1);
@@ -154,21 +199,53 @@ pub fn parse(data: &[u8]) -> Xmp {
         }
     }
     if let Some(c) = capture {
-        push(&mut xmp, c.property, c.text);
+        push(&mut xmp, c.property, c.text, c.description);
         xmp.error
             .get_or_insert_with(|| "XMP packet ends inside an element".to_string());
     }
     xmp
 }
 
-fn push(xmp: &mut Xmp, property: Property, value: String) {
-    let value = value.trim();
-    if !value.is_empty() {
-        xmp.values.push((property, value.to_string()));
+/// Numbers the `rdf:Description` elements, so that Annex E fields are grouped by the one that
+/// holds them.
+#[derive(Default)]
+struct Descriptions {
+    seen: usize,
+}
+
+impl Descriptions {
+    /// The number of the description `e` belongs to: a new one when `e` is an
+    /// `rdf:Description`, else the last one opened.
+    fn enter(&mut self, reader: &NsReader<&[u8]>, e: &BytesStart<'_>) -> usize {
+        let (ns, local) = reader.resolve_element(e.name());
+        let rdf = match ns {
+            ResolveResult::Bound(Namespace(uri)) => uri == NS_RDF.as_bytes(),
+            _ => e.name().prefix().is_some_and(|p| p.into_inner() == b"rdf"),
+        };
+        if rdf && local.into_inner() == b"Description" {
+            self.seen += 1;
+        }
+        self.seen.saturating_sub(1)
     }
 }
 
-fn read_attributes(reader: &NsReader<&[u8]>, e: &BytesStart<'_>, xmp: &mut Xmp) {
+fn push(xmp: &mut Xmp, property: Property, value: String, description: usize) {
+    let value = value.trim();
+    if value.is_empty() {
+        return;
+    }
+    match property {
+        Property::AnnexE(field) => xmp.annex_e.push((description, field, value.to_string())),
+        _ => xmp.values.push((property, value.to_string())),
+    }
+}
+
+fn read_attributes(
+    reader: &NsReader<&[u8]>,
+    e: &BytesStart<'_>,
+    xmp: &mut Xmp,
+    description: usize,
+) {
     for attr in e.attributes().with_checks(false).flatten() {
         let (ns, local) = reader.resolve_attribute(attr.key);
         let prefix = attr.key.prefix().map(|p| p.into_inner());
@@ -177,7 +254,7 @@ fn read_attributes(reader: &NsReader<&[u8]>, e: &BytesStart<'_>, xmp: &mut Xmp) 
                 Ok(v) => v.into_owned(),
                 Err(_) => String::from_utf8_lossy(&attr.value).into_owned(),
             };
-            push(xmp, property, value);
+            push(xmp, property, value, description);
         }
     }
 }
@@ -250,5 +327,18 @@ mod tests {
         }
         let cut = &DOUBAO[..DOUBAO.len() - 60];
         assert_eq!(parse(cut).values.len(), 1);
+    }
+
+    #[test]
+    fn annex_e_fields_are_grouped_by_description() {
+        let xmp = parse(br#"<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:TC260="http://www.tc260.org.cn/ns/AIGC/1.0/" TC260:Label="1" TC260:ContentProducer="p"/><rdf:Description xmlns:o="urn:other"><o:ProduceID>id-2</o:ProduceID><Label>2</Label><Label>3</Label><rdf:type>t</rdf:type></rdf:Description></rdf:RDF>"#);
+        assert!(xmp.values.is_empty());
+        assert_eq!(
+            xmp.annex_e_groups(),
+            vec![
+                vec![("Label", "1"), ("ContentProducer", "p")],
+                vec![("ProduceID", "id-2"), ("Label", "2")],
+            ]
+        );
     }
 }

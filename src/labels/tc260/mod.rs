@@ -9,16 +9,10 @@ use crate::container::BlockKind;
 use crate::report::{Check, Claim, Evidence, EvidenceKind};
 use crate::xmp::Property;
 
+mod byte_scan;
+
 /// The seven Annex E fields, in their standard order.
-pub const FIELDS: [&str; 7] = [
-    "Label",
-    "ContentProducer",
-    "ProduceID",
-    "ReservedCode1",
-    "ContentPropagator",
-    "PropagateID",
-    "ReservedCode2",
-];
+pub const FIELDS: [&str; 7] = crate::xmp::ANNEX_E_FIELDS;
 const REQUIRED: [&str; 3] = ["Label", "ContentProducer", "ProduceID"];
 /// Longest label text we parse; real labels are a few hundred bytes.
 const MAX_LABEL_BYTES: usize = 1 << 20;
@@ -42,6 +36,11 @@ impl Family for Tc260Family {
             for value in packet.xmp.get(Property::Tc260Aigc) {
                 labels.push(evaluate(value, packet.location.clone()));
             }
+            for fields in packet.xmp.annex_e_groups() {
+                if let Some(label) = plain_properties_label(&fields, &packet.location) {
+                    labels.push(label);
+                }
+            }
         }
         for block in input.blocks {
             let (key, location) = match &block.kind {
@@ -54,9 +53,48 @@ impl Family for Tc260Family {
                 labels.push(evaluate(&text, location));
             }
         }
+        if labels.is_empty() {
+            if let Some(asset) = input
+                .asset
+                .as_ref()
+                .filter(|a| byte_scan::applies(a.format))
+            {
+                let scanned = byte_scan::scan(asset.source);
+                found.errors.extend(scanned.errors);
+                labels.extend(scanned.labels);
+            }
+        }
         enforce_single_label(&mut labels);
         found.evidence.extend(labels);
     }
+}
+
+/// A label written as plain XMP properties on one `rdf:Description`: read when it has `Label`
+/// and a producer field (so that `xmp:Label="Red"`, a colour label, is not one), validated as
+/// the JSON it stands for, with a warning that it is not in the standard form.
+fn plain_properties_label(fields: &[(&'static str, &str)], packet: &str) -> Option<Evidence> {
+    let has = |name: &str| fields.iter().any(|(f, _)| *f == name);
+    if !has("Label") || !(has("ContentProducer") || has("ProduceID")) {
+        return None;
+    }
+    let object: Map<String, Value> = FIELDS
+        .iter()
+        .filter_map(|name| {
+            let (_, value) = fields.iter().find(|(f, _)| f == name)?;
+            Some((name.to_string(), Value::String(value.to_string())))
+        })
+        .collect();
+    let json = Value::Object(object).to_string();
+    let mut evidence = evaluate(&json, format!("plain properties in {packet}"));
+    evidence.push_check(
+        Check::fail(
+            ids::XMP_FORM,
+            "The label is written as plain XMP properties, not as the standard JSON in TC260:AIGC",
+            "标识以分散的 XMP 属性写入，而非标准规定的 TC260:AIGC JSON",
+        )
+        .advisory(),
+    );
+    Some(evidence)
 }
 
 /// Check ids, listed in docs/checks.md.
@@ -79,13 +117,20 @@ pub mod ids {
     pub const PROPAGATOR_CODE: &str = "tc260.propagator.code";
     /// The file carries one implicit label only.
     pub const SINGLE_LABEL: &str = "tc260.single_label";
+    /// The label is the standard JSON in `TC260:AIGC`, not plain XMP properties (a warning).
+    pub const XMP_FORM: &str = "tc260.xmp.form";
+    /// The label sits in a metadata field a reader looks in (a warning when the last-resort
+    /// byte scan found it elsewhere).
+    pub const NONSTANDARD_LOCATION: &str = "tc260.location.nonstandard";
 }
 
 /// Whether a text entry should be read as a GB 45438 label: its key names AIGC,
 /// or its value is a JSON object mentioning AIGC.
 pub fn is_candidate(key: &str, text: &str) -> bool {
+    let object = text.trim_start().starts_with('{');
     key.to_ascii_uppercase().contains("AIGC")
-        || (text.trim_start().starts_with('{') && text.contains("AIGC"))
+        || (object && text.contains("AIGC"))
+        || (object && text.contains("\"Label\"") && text.contains("\"ContentProducer\""))
 }
 
 /// Validates one label's text found at `location`.
