@@ -1,5 +1,5 @@
 //! ISO BMFF (MP4, MOV, M4A, HEIF/HEIC, AVIF): a box walker over a [`Source`] that reads
-//! box headers only, descends into `moov`, `udta` and `meta`, and reads the payloads of
+//! box headers only, descends into `moov`, `trak`, `udta` and `meta`, and reads the payloads of
 //! the few boxes labels live in: `keys` + `ilst` (QuickTime `mdta` and iTunes items),
 //! XMP and C2PA `uuid` boxes, and HEIF XMP/EXIF items located through `iinf` + `iloc`.
 //! `mdat` and every other box is skipped by its size, never read.
@@ -57,6 +57,7 @@ pub fn scan(source: &dyn Source) -> Scan<'static> {
         boxes: 0,
         heif: Heif::default(),
         keys: Vec::new(),
+        in_udta: false,
     };
     walker.walk(0, source.len(), 0);
     walker.resolve_heif_items();
@@ -70,6 +71,8 @@ struct Walker<'s> {
     heif: Heif,
     /// The `keys` of the QuickTime `meta` being walked.
     keys: Vec<String>,
+    /// Whether the boxes being walked are inside a `udta`.
+    in_udta: bool,
 }
 
 /// Where one HEIF item's bytes are: (item id, construction method, extents as (offset, length)).
@@ -178,7 +181,13 @@ impl<'s> Walker<'s> {
 
     fn visit(&mut self, header: BoxHeader, depth: usize) {
         match &header.kind {
-            b"moov" | b"udta" | b"iprp" => self.walk(header.body, header.end, depth + 1),
+            b"moov" | b"trak" | b"iprp" => self.walk(header.body, header.end, depth + 1),
+            b"udta" => {
+                let outer = std::mem::replace(&mut self.in_udta, true);
+                self.walk(header.body, header.end, depth + 1);
+                self.in_udta = outer;
+            }
+            kind if self.in_udta && kind.eq_ignore_ascii_case(b"aigc") => self.read_aigc(&header),
             b"meta" => {
                 let children = self.meta_children_start(&header);
                 let outer = std::mem::take(&mut self.keys);
@@ -279,6 +288,25 @@ impl<'s> Walker<'s> {
                 ));
             }
         }
+    }
+
+    /// A `udta` child box `aigc`/`AIGC` whose body is the label JSON (after a full box's
+    /// version and flags, or a QuickTime text atom's length and language, when present).
+    fn read_aigc(&mut self, header: &BoxHeader) {
+        let Some(payload) = self.payload(header, MAX_PAYLOAD) else {
+            return;
+        };
+        let start = payload.iter().take(8).position(|&b| b == b'{').unwrap_or(0);
+        let body = payload.get(start..).unwrap_or_default();
+        let end = body.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1);
+        let name = header.name();
+        let place = format!("'{name}' box in 'udta' at byte {}", header.start);
+        self.scan.push(Block::owned(
+            BlockKind::Text { key: name },
+            place,
+            header.start,
+            body.get(..end).unwrap_or_default().to_vec(),
+        ));
     }
 
     fn read_uuid(&mut self, header: &BoxHeader) {
@@ -577,6 +605,41 @@ mod tests {
     fn run(file: &[u8]) -> Scan<'static> {
         let source: &[u8] = file;
         scan(&source)
+    }
+
+    #[test]
+    fn reads_aigc_boxes_in_moov_and_trak_udta() {
+        let label = br#"{"Label":"1","ContentProducer":"p"}"#;
+        let full_box = [&[0u8, 0, 0, 0][..], label].concat();
+        let trak = bx(b"trak", &bx(b"udta", &bx(b"AIGC", &full_box)));
+        let mut moov = bx(b"udta", &bx(b"aigc", label));
+        moov.extend(trak);
+        moov.extend(bx(b"aigc", label)); // outside 'udta': not a label box
+        let mut file = bx(b"ftyp", b"isom\0\0\x02\0isom");
+        file.extend(bx(b"moov", &moov));
+        let scan = run(&file);
+        assert!(scan.errors.is_empty(), "{:?}", scan.errors);
+        let found: Vec<_> = scan
+            .blocks
+            .iter()
+            .map(|b| (b.kind.clone(), b.place.clone(), b.text().into_owned()))
+            .collect();
+        let text = String::from_utf8_lossy(label).into_owned();
+        assert_eq!(
+            found,
+            [
+                (
+                    BlockKind::Text { key: "aigc".into() },
+                    "'aigc' box in 'udta' at byte 36".to_string(),
+                    text.clone()
+                ),
+                (
+                    BlockKind::Text { key: "AIGC".into() },
+                    "'AIGC' box in 'udta' at byte 95".to_string(),
+                    text
+                ),
+            ]
+        );
     }
 
     #[test]

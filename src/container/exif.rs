@@ -10,6 +10,8 @@ use super::{Block, BlockKind, ByteOffset, Scan};
 
 /// TIFF tag 700 holds an XMP packet.
 const TAG_XMP: u16 = 700;
+/// UserComment (Exif 2.32 §4.6.5), read in IFD0 too, where some label writers put it.
+const TAG_USER_COMMENT: u16 = 0x9286;
 /// Windows XPComment, UTF-16LE.
 const TAG_XP_COMMENT: u16 = 0x9C9C;
 /// EXIF text fields that generators and labellers are known to write, with their names.
@@ -104,6 +106,9 @@ fn tag_name(tag: Tag) -> &'static str {
     if tag == Tag(Context::Tiff, TAG_XP_COMMENT) {
         return "XPComment";
     }
+    if tag.number() == TAG_USER_COMMENT {
+        return "UserComment";
+    }
     TEXT_TAGS
         .iter()
         .find(|(t, _)| *t == tag)
@@ -121,10 +126,11 @@ fn raw_bytes(value: &Value) -> Option<Vec<u8>> {
 
 /// The text of a label-relevant field, or `None` for any other field.
 fn field_text(field: &Field, little_endian: bool) -> Option<String> {
-    if field.tag == Tag::UserComment {
+    if field.tag.number() == TAG_USER_COMMENT {
         return match &field.value {
-            Value::Undefined(bytes, _) => Some(user_comment(bytes, little_endian)),
-            other => raw_bytes(other).map(|b| String::from_utf8_lossy(&b).into_owned()),
+            // Written as ASCII by some tools: the NULs of its code prefix split it into parts.
+            Value::Ascii(parts) => Some(user_comment(&parts.join(&0u8), little_endian)),
+            other => raw_bytes(other).map(|b| user_comment(&b, little_endian)),
         };
     }
     if field.tag == Tag(Context::Tiff, TAG_XP_COMMENT) {
@@ -137,14 +143,35 @@ fn field_text(field: &Field, little_endian: bool) -> Option<String> {
     Some(String::from_utf8_lossy(trim_nul(&bytes)).into_owned())
 }
 
-/// Decodes UserComment: an 8-byte character-code prefix, then the text.
+/// The character codes UserComment may start with (Exif 2.32 Table 9).
+const CODE_ASCII: &[u8] = b"ASCII\0\0\0";
+const CODE_UNICODE: &[u8] = b"UNICODE\0";
+const CODE_JIS: &[u8] = b"JIS\0\0\0\0\0";
+const CODE_UNDEFINED: &[u8] = b"\0\0\0\0\0\0\0\0";
+
+/// Decodes UserComment: an 8-byte character-code prefix, then the text. Writers also leave
+/// the prefix out; text without a known code is read whole.
 pub fn user_comment(bytes: &[u8], little_endian: bool) -> String {
     let (code, text) = bytes.split_at(bytes.len().min(8));
     match code {
-        b"UNICODE\0" => utf16(text, little_endian),
-        // "ASCII\0\0\0", undefined (all NUL) and JIS: read as UTF-8, which ASCII is a subset of.
-        _ if code.len() == 8 => String::from_utf8_lossy(trim_nul(text)).into_owned(),
+        CODE_UNICODE => utf16(text, utf16_little_endian(text, little_endian)),
+        // ASCII, JIS and undefined: read as UTF-8, which ASCII is a subset of.
+        CODE_ASCII | CODE_JIS | CODE_UNDEFINED => {
+            String::from_utf8_lossy(trim_nul(text)).into_owned()
+        }
         _ => String::from_utf8_lossy(trim_nul(bytes)).into_owned(),
+    }
+}
+
+/// The byte order of UTF-16 text: its byte-order mark, else the file's, unless the text opens
+/// with an ASCII character in the other order (writers use little-endian in big-endian files).
+fn utf16_little_endian(text: &[u8], file_little_endian: bool) -> bool {
+    match text {
+        [0xFF, 0xFE, ..] => true,
+        [0xFE, 0xFF, ..] => false,
+        [a, 0, ..] if *a != 0 && a.is_ascii() => true,
+        [0, b, ..] if *b != 0 && b.is_ascii() => false,
+        _ => file_little_endian,
     }
 }
 
@@ -157,7 +184,9 @@ fn utf16(bytes: &[u8], little_endian: bool) -> String {
     let text: String = char::decode_utf16(units)
         .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
         .collect();
-    text.trim_end_matches('\0').to_string()
+    text.trim_start_matches('\u{FEFF}')
+        .trim_end_matches('\0')
+        .to_string()
 }
 
 fn trim_nul(bytes: &[u8]) -> &[u8] {
@@ -228,6 +257,22 @@ mod tests {
     }
 
     #[test]
+    fn reads_user_comment_in_ifd0_as_undefined_and_as_ascii() {
+        for kind in [7u16, 2] {
+            let file = tiff(&[(0x9286, kind, b"ASCII\0\0\0{\"AIGC\":{}}")]);
+            let scan = scan_tiff(&file);
+            assert!(scan.errors.is_empty(), "{:?}", scan.errors);
+            assert_eq!(scan.blocks.len(), 1, "type {kind}");
+            assert_eq!(
+                scan.blocks[0].kind,
+                BlockKind::ExifText { tag: "UserComment" }
+            );
+            assert_eq!(scan.blocks[0].text(), r#"{"AIGC":{}}"#, "type {kind}");
+            assert_eq!(scan.blocks[0].place, "EXIF UserComment in TIFF IFD");
+        }
+    }
+
+    #[test]
     fn user_comment_prefixes() {
         assert_eq!(
             user_comment(b"ASCII\0\0\0{\"AIGC\":{}}", true),
@@ -237,6 +282,14 @@ mod tests {
         assert_eq!(user_comment(b"UNICODE\0\0h\0i", false), "hi");
         assert_eq!(user_comment(b"\0\0\0\0\0\0\0\0text\0\0", true), "text");
         assert_eq!(user_comment(b"abc", true), "abc");
+        // No code prefix: the whole value is the text.
+        assert_eq!(
+            user_comment(br#"{"Label":"1","ContentProducer":"p"}"#, true),
+            r#"{"Label":"1","ContentProducer":"p"}"#
+        );
+        // UTF-16 in the other byte order than the file's, and with a byte-order mark.
+        assert_eq!(user_comment(b"UNICODE\0{\0}\0", false), "{}");
+        assert_eq!(user_comment(b"UNICODE\0\xFE\xFF\0h\0i", true), "hi");
     }
 
     #[test]

@@ -1,10 +1,21 @@
 //! GIF: block walk. XMP application extension ("XMP DataXMP") and comment extensions.
 //! Image data sub-blocks are skipped by length, never decompressed.
+//!
+//! XMP is read however it is packed: raw after the identifier with the 258-byte magic trailer
+//! (XMP Specification Part 3, §1.1.2), the same with a wrong authentication code, or as
+//! ordinary length-prefixed sub-blocks.
 
 use super::{Block, BlockKind, Scan};
 use crate::bytes::Cursor;
 
+#[cfg(test)]
 const XMP_APP_ID: &[u8] = b"XMP DataXMP";
+/// The application identifier alone; the 3-byte authentication code after it varies.
+const XMP_IDENTIFIER: &[u8] = b"XMP Data";
+/// Where XMP text starts.
+const XMP_OPENINGS: [&[u8]; 3] = [b"<?xpacket", b"<x:xmpmeta", b"<rdf:RDF"];
+/// Where raw XMP without a magic trailer ends, the first found in this order.
+const XMP_CLOSINGS: [&[u8]; 2] = [b"<?xpacket end", b"</x:xmpmeta>"];
 
 /// Walks the blocks of a GIF file.
 pub fn scan(data: &[u8]) -> Scan<'_> {
@@ -23,7 +34,10 @@ pub fn scan(data: &[u8]) -> Scan<'_> {
         let offset = cur.pos();
         let result = match cur.u8() {
             Some(0x3B) => return scan,
-            Some(0x21) => read_extension(&mut scan, &mut cur, data, offset),
+            Some(0x21) => match read_extension(&mut scan, &mut cur, data, offset) {
+                Some(Step::Stop) => return scan,
+                other => other.map(|_| ()),
+            },
             Some(0x2C) => skip_image(&mut cur),
             Some(other) => {
                 scan.error(format!(
@@ -59,28 +73,27 @@ fn skip_sub_blocks(cur: &mut Cursor<'_>) -> Option<usize> {
     }
 }
 
+/// Whether the walk goes on after a block.
+enum Step {
+    Next,
+    Stop,
+}
+
 fn read_extension<'a>(
     scan: &mut Scan<'a>,
     cur: &mut Cursor<'a>,
     data: &'a [u8],
     offset: usize,
-) -> Option<()> {
+) -> Option<Step> {
     let label = cur.u8()?;
     let start = cur.pos();
     let is_xmp = label == 0xFF
         && cur.clone().u8() == Some(11)
-        && data.get(start + 1..start + 12) == Some(XMP_APP_ID);
+        && data.get(start + 1..start + 9) == Some(XMP_IDENTIFIER);
     if is_xmp {
+        let auth = data.get(start + 9..start + 12).unwrap_or_default();
         cur.skip(12)?;
-        let xmp_start = cur.pos();
-        let end = skip_sub_blocks(cur)?;
-        // XMP is stored raw; sub-block "lengths" are packet bytes, and a 257-byte
-        // magic trailer (0x01, 0xFF..=0x00) makes the chain end cleanly.
-        let raw = data.get(xmp_start..end)?;
-        let packet = strip_magic_trailer(raw);
-        let place = format!("XMP application extension at byte {offset}");
-        scan.push(Block::borrowed(BlockKind::Xmp, place, offset, packet));
-        return Some(());
+        return read_xmp(scan, cur, data, offset, auth);
     }
     if label == 0xFE {
         let mut text = Vec::new();
@@ -99,9 +112,86 @@ fn read_extension<'a>(
             offset,
             text,
         ));
-        return Some(());
+        return Some(Step::Next);
     }
-    skip_sub_blocks(cur).map(|_| ())
+    skip_sub_blocks(cur).map(|_| Step::Next)
+}
+
+/// Reads the XMP of an application extension whose 12-byte header ends at `cur`.
+fn read_xmp<'a>(
+    scan: &mut Scan<'a>,
+    cur: &mut Cursor<'a>,
+    data: &'a [u8],
+    offset: usize,
+    auth: &[u8],
+) -> Option<Step> {
+    let xmp_start = cur.pos();
+    let body = data.get(xmp_start..).unwrap_or_default();
+    let place = if auth == b"XMP" {
+        format!("XMP application extension at byte {offset}")
+    } else {
+        let code: Vec<String> = auth.iter().map(|b| format!("{b:02X}")).collect();
+        format!(
+            "XMP application extension (authentication code {}) at byte {offset}",
+            code.join(" ")
+        )
+    };
+    // Sub-block packing: the first length byte is followed by the packet's opening.
+    let first = usize::from(body.first().copied().unwrap_or(0));
+    if first > 0
+        && body
+            .get(1..)
+            .is_some_and(|b| opens_xmp(b) && first < b.len())
+    {
+        let mut sub = cur.clone();
+        skip_sub_blocks(cur)?;
+        let mut packet = Vec::new();
+        while let Some(len) = sub.u8().filter(|&n| n > 0) {
+            packet.extend_from_slice(sub.take(usize::from(len))?);
+        }
+        let place = format!("{place}, in sub-blocks");
+        scan.push(Block::owned(BlockKind::Xmp, place, offset, packet));
+        return Some(Step::Next);
+    }
+    // Raw packing: sub-block "lengths" are packet bytes, and the magic trailer (0x01, 0xFF..=0x00)
+    // makes the chain end cleanly.
+    let mut walk = cur.clone();
+    if let Some(end) = skip_sub_blocks(&mut walk) {
+        let raw = data.get(xmp_start..end)?;
+        if has_magic_trailer(raw) {
+            *cur = walk;
+            let packet = strip_magic_trailer(raw);
+            scan.push(Block::borrowed(BlockKind::Xmp, place, offset, packet));
+            return Some(Step::Next);
+        }
+    }
+    // Raw XMP without the trailer: the packet ends at its closing; the blocks after it cannot
+    // be found again.
+    let close = XMP_CLOSINGS
+        .iter()
+        .find_map(|c| crate::bytes::find(body, c))?;
+    let end = crate::bytes::find(body.get(close..)?, b">").map_or(body.len(), |i| close + i + 1);
+    let packet = body.get(..end)?;
+    scan.push(Block::borrowed(BlockKind::Xmp, place, offset, packet));
+    scan.error(format!(
+        "the XMP application extension at byte {offset} has no magic trailer; the blocks after it were not read"
+    ));
+    Some(Step::Stop)
+}
+
+/// Whether `bytes` start (after blanks) like an XMP packet.
+fn opens_xmp(bytes: &[u8]) -> bool {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(0);
+    let bytes = bytes.get(start..).unwrap_or_default();
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    XMP_OPENINGS.iter().any(|o| bytes.starts_with(o))
+}
+
+fn has_magic_trailer(raw: &[u8]) -> bool {
+    strip_magic_trailer(raw).len() != raw.len()
 }
 
 fn strip_magic_trailer(raw: &[u8]) -> &[u8] {
@@ -157,6 +247,57 @@ mod tests {
         assert_eq!(scan.blocks.len(), 1);
         assert_eq!(&*scan.blocks[0].data, b"<x:xmpmeta>label</x:xmpmeta>");
         assert_eq!(scan.blocks[0].place, "XMP application extension at byte 19");
+    }
+
+    const PACKET: &[u8] = b"<?xpacket begin=''?><x:xmpmeta>label</x:xmpmeta><?xpacket end='w'?>";
+
+    #[test]
+    fn reads_xmp_with_a_wrong_authentication_code() {
+        let mut extension = xmp_extension(PACKET);
+        extension[11..14].copy_from_slice(b"\0\0\0");
+        let file = gif_with(&extension);
+        let scan = scan(&file);
+        assert!(scan.errors.is_empty(), "{:?}", scan.errors);
+        assert_eq!(&*scan.blocks[0].data, PACKET);
+        assert_eq!(
+            scan.blocks[0].place,
+            "XMP application extension (authentication code 00 00 00) at byte 19"
+        );
+    }
+
+    #[test]
+    fn reads_xmp_packed_in_sub_blocks() {
+        let mut extension = vec![0x21, 0xFF, 11];
+        extension.extend_from_slice(XMP_APP_ID);
+        for part in PACKET.chunks(20) {
+            extension.push(part.len() as u8);
+            extension.extend_from_slice(part);
+        }
+        extension.push(0);
+        let file = gif_with(&[extension, b"\x21\xFE\x02hi\x00".to_vec()].concat());
+        let scan = scan(&file);
+        assert!(scan.errors.is_empty(), "{:?}", scan.errors);
+        assert_eq!(&*scan.blocks[0].data, PACKET);
+        assert_eq!(
+            scan.blocks[0].place,
+            "XMP application extension at byte 19, in sub-blocks"
+        );
+        assert_eq!(scan.blocks[1].text(), "hi", "the walk goes on after it");
+    }
+
+    #[test]
+    fn reads_raw_xmp_without_the_magic_trailer() {
+        let mut extension = vec![0x21, 0xFF, 11];
+        extension.extend_from_slice(XMP_APP_ID);
+        extension.extend_from_slice(PACKET);
+        extension.push(0);
+        let file = gif_with(&extension);
+        let scan = scan(&file);
+        assert_eq!(&*scan.blocks[0].data, PACKET);
+        assert_eq!(
+            scan.errors,
+            ["GIF: the XMP application extension at byte 19 has no magic trailer; the blocks after it were not read"]
+        );
     }
 
     #[test]
