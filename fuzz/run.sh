@@ -43,10 +43,11 @@ seed pdf $fixtures/documents/*.pdf
 seed ooxml $fixtures/documents/*.docx
 seed text $fixtures/documents/*.md
 seed watermark $fixtures/watermark/*.png
+seed byte_scan $fixtures/forms/png-*.png
 mkdir -p corpus/xmp corpus/label_json
 printf '%s' '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:TC260="http://www.tc260.org.cn/ns/AIGC/1.0/" TC260:AIGC="{}"><TC260:AIGC>{&quot;Label&quot;:&quot;1&quot;}</TC260:AIGC></rdf:Description></rdf:RDF></x:xmpmeta>' > corpus/xmp/seed.xmp
 printf '%s' '{"AIGC":{"Label":"1","ContentProducer":"001191110102MACQD9K64010000","ProduceID":"x","ContentPropagator":"00119144030008867405X220001"}}' > corpus/label_json/seed.json
-targets=${TARGETS:-png jpeg webp gif tiff bmff riff id3 flac ogg matroska flv pdf ooxml text xmp label_json watermark}
+targets=${TARGETS:-png jpeg webp gif tiff bmff riff id3 flac ogg matroska flv pdf ooxml text xmp label_json watermark byte_scan}
 for target in $targets; do
   echo "=== $target (${seconds}s) ==="
   mkdir -p logs

@@ -573,6 +573,152 @@ pub const CASES: &[Case] = &[
         Some("tc260.label.value"),
         None
     ),
+    // Forms producers and damage really write (tests/fixtures/make_forms_*.py).
+    case!(
+        "forms/docx-no-central-directory.docx",
+        AiLabeled,
+        "docx",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "forms-docx-no-cd"))
+    ),
+    case!(
+        "forms/docx-data-descriptor.docx",
+        AiLabeled,
+        "docx",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "forms-docx-dd"))
+    ),
+    case!(
+        "forms/docx-bad-crc.docx",
+        AiLabeled,
+        "docx",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "forms-docx-bad-crc"))
+    ),
+    case!(
+        "forms/pdf-aigc-catalog.pdf",
+        AiLabeled,
+        "pdf",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "forms-pdf-catalog"))
+    ),
+    case!(
+        "forms/pdf-aigc-hex.pdf",
+        AiLabeled,
+        "pdf",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "forms-pdf-hex"))
+    ),
+    case!(
+        "forms/gif-xmp-wrong-auth-code.gif",
+        AiLabeled,
+        "gif",
+        ["tc260_metadata"],
+        Some("tc260.xmp.form"),
+        Some(("ProduceID", "forms-gif-auth"))
+    ),
+    case!(
+        "forms/gif-xmp-sub-blocks.gif",
+        AiLabeled,
+        "gif",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "forms-gif-sub-blocks"))
+    ),
+    case!(
+        "forms/jpeg-usercomment-ifd0.jpg",
+        AiLabeled,
+        "jpeg",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "forms-exif-ifd0"))
+    ),
+    case!(
+        "forms/tiff-usercomment-unicode.tif",
+        AiLabeled,
+        "tiff",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "forms-exif-unicode"))
+    ),
+    case!(
+        "forms/jpeg-usercomment-undefined.jpg",
+        AiLabeled,
+        "jpeg",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "forms-exif-undefined"))
+    ),
+    case!(
+        "forms/mp4-moov-udta-aigc.mp4",
+        AiLabeled,
+        "mp4",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "forms-mp4-moov"))
+    ),
+    case!(
+        "forms/mp4-trak-udta-aigc.mp4",
+        AiLabeled,
+        "mp4",
+        ["tc260_metadata"],
+        None,
+        Some(("ProduceID", "forms-mp4-trak"))
+    ),
+    case!(
+        "forms/jpeg-xmp-plain-attributes.jpg",
+        AiLabeled,
+        "jpeg",
+        ["tc260_metadata"],
+        Some("tc260.xmp.form"),
+        Some(("ProduceID", "forms-xmp-attributes"))
+    ),
+    case!(
+        "forms/png-xmp-plain-elements.png",
+        AiLabeled,
+        "png",
+        ["tc260_metadata"],
+        Some("tc260.xmp.form"),
+        Some(("ProduceID", "forms-xmp-elements"))
+    ),
+    case!(
+        "forms/webp-xmp-plain-attributes.webp",
+        AiLabeled,
+        "webp",
+        ["tc260_metadata"],
+        Some("tc260.xmp.form"),
+        Some(("ProduceID", "forms-xmp-webp"))
+    ),
+    case!(
+        "forms/png-private-chunk.png",
+        AiLabeled,
+        "png",
+        ["tc260_metadata"],
+        Some("tc260.location.nonstandard"),
+        Some(("ProduceID", "forms-scan-chunk"))
+    ),
+    case!(
+        "forms/png-after-iend.png",
+        SuspectedAi,
+        "png",
+        ["tc260_metadata"],
+        Some("tc260.location.nonstandard"),
+        Some(("ProduceID", "forms-scan-tail"))
+    ),
+    // An unrelated classifier result is not a GB 45438 record.
+    case!(
+        "forms/png-description-cat.png",
+        NoLabel,
+        "png",
+        [],
+        None,
+        None
+    ),
 ];
 
 /// Asserts that `report` matches `case`; returns a description of the first mismatch.
