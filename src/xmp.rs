@@ -85,17 +85,28 @@ impl Xmp {
     }
 }
 
-/// Matches a (namespace, prefix, local name) triple to a property. Unbound prefixes
-/// are matched by their conventional spelling, since some writers omit the declaration.
+/// Whether a name resolved to `ns` with `prefix` is in the namespace `wanted`. Unbound
+/// prefixes are matched by their conventional spelling, since some writers omit the declaration.
+fn in_namespace(
+    ns: &ResolveResult<'_>,
+    prefix: Option<&[u8]>,
+    wanted: &str,
+    conventional: &[&[u8]],
+) -> bool {
+    match ns {
+        ResolveResult::Bound(Namespace(uri)) => uri.starts_with(wanted.as_bytes()),
+        _ => prefix.is_some_and(|p| conventional.contains(&p)),
+    }
+}
+
+/// Matches a (namespace, prefix, local name) triple to a property.
 fn classify(ns: &ResolveResult<'_>, prefix: Option<&[u8]>, local: &[u8]) -> Option<Property> {
     let uri = match ns {
         ResolveResult::Bound(Namespace(uri)) => Some(*uri),
         _ => None,
     };
-    let in_ns = |wanted: &str, conventional: &[&[u8]]| match uri {
-        Some(uri) => uri.starts_with(wanted.as_bytes()),
-        None => prefix.is_some_and(|p| conventional.contains(&p)),
-    };
+    let in_ns =
+        |wanted: &str, conventional: &[&[u8]]| in_namespace(ns, prefix, wanted, conventional);
     match local {
         b"AIGC" if in_ns(NS_TC260, &[b"TC260"]) => Some(Property::Tc260Aigc),
         b"DigitalSourceType" if in_ns(NS_IPTC_EXT, &[b"Iptc4xmpExt", b"iptcExt"]) => {
@@ -132,15 +143,12 @@ pub fn parse(data: &[u8]) -> Xmp {
         match reader.read_event() {
             Ok(Event::Start(e)) => {
                 depth += 1;
-                let description = descriptions.enter(&reader, &e);
+                let (ns, local) = reader.resolve_element(e.name());
+                let prefix = e.name().prefix().map(|p| p.into_inner());
+                let description = descriptions.enter(&ns, prefix, local.into_inner());
                 read_attributes(&reader, &e, &mut xmp, description);
                 if capture.is_none() {
-                    let (ns, local) = reader.resolve_element(e.name());
-                    if let Some(property) = classify(
-                        &ns,
-                        e.name().prefix().map(|p| p.into_inner()),
-                        local.into_inner(),
-                    ) {
+                    if let Some(property) = classify(&ns, prefix, local.into_inner()) {
                         match rdf_resource(&reader, &e) {
                             Some(value) => push(&mut xmp, property, value, description),
                             None => {
@@ -156,10 +164,10 @@ pub fn parse(data: &[u8]) -> Xmp {
                 }
             }
             Ok(Event::Empty(e)) => {
-                let description = descriptions.enter(&reader, &e);
-                read_attributes(&reader, &e, &mut xmp, description);
                 let (ns, local) = reader.resolve_element(e.name());
                 let prefix = e.name().prefix().map(|p| p.into_inner());
+                let description = descriptions.enter(&ns, prefix, local.into_inner());
+                read_attributes(&reader, &e, &mut xmp, description);
                 if let Some(property) = classify(&ns, prefix, local.into_inner()) {
                     if let Some(value) = rdf_resource(&reader, &e) {
                         push(&mut xmp, property, value, description);
@@ -214,15 +222,10 @@ struct Descriptions {
 }
 
 impl Descriptions {
-    /// The number of the description `e` belongs to: a new one when `e` is an
-    /// `rdf:Description`, else the last one opened.
-    fn enter(&mut self, reader: &NsReader<&[u8]>, e: &BytesStart<'_>) -> usize {
-        let (ns, local) = reader.resolve_element(e.name());
-        let rdf = match ns {
-            ResolveResult::Bound(Namespace(uri)) => uri == NS_RDF.as_bytes(),
-            _ => e.name().prefix().is_some_and(|p| p.into_inner() == b"rdf"),
-        };
-        if rdf && local.into_inner() == b"Description" {
+    /// The number of the description an element (resolved to `ns`, `prefix`, `local`)
+    /// belongs to: a new one when it is an `rdf:Description`, else the last one opened.
+    fn enter(&mut self, ns: &ResolveResult<'_>, prefix: Option<&[u8]>, local: &[u8]) -> usize {
+        if local == b"Description" && in_namespace(ns, prefix, NS_RDF, &[b"rdf"]) {
             self.seen += 1;
         }
         self.seen.saturating_sub(1)

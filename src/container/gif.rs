@@ -8,8 +8,6 @@
 use super::{Block, BlockKind, Scan};
 use crate::bytes::Cursor;
 
-#[cfg(test)]
-const XMP_APP_ID: &[u8] = b"XMP DataXMP";
 /// The application identifier alone; the 3-byte authentication code after it varies.
 const XMP_IDENTIFIER: &[u8] = b"XMP Data";
 /// Where XMP text starts.
@@ -158,9 +156,9 @@ fn read_xmp<'a>(
     let mut walk = cur.clone();
     if let Some(end) = skip_sub_blocks(&mut walk) {
         let raw = data.get(xmp_start..end)?;
-        if has_magic_trailer(raw) {
+        let packet = strip_magic_trailer(raw);
+        if packet.len() != raw.len() {
             *cur = walk;
-            let packet = strip_magic_trailer(raw);
             scan.push(Block::borrowed(BlockKind::Xmp, place, offset, packet));
             return Some(Step::Next);
         }
@@ -188,10 +186,6 @@ fn opens_xmp(bytes: &[u8]) -> bool {
     let bytes = bytes.get(start..).unwrap_or_default();
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     XMP_OPENINGS.iter().any(|o| bytes.starts_with(o))
-}
-
-fn has_magic_trailer(raw: &[u8]) -> bool {
-    strip_magic_trailer(raw).len() != raw.len()
 }
 
 fn strip_magic_trailer(raw: &[u8]) -> &[u8] {
@@ -229,9 +223,15 @@ mod tests {
         out
     }
 
+    const XMP_APP_ID: &[u8] = b"XMP DataXMP";
+
+    /// An application extension's introducer and the 11-byte "XMP DataXMP" header.
+    fn xmp_header() -> Vec<u8> {
+        [&[0x21, 0xFF, 11][..], XMP_APP_ID].concat()
+    }
+
     fn xmp_extension(packet: &[u8]) -> Vec<u8> {
-        let mut out = vec![0x21, 0xFF, 11];
-        out.extend_from_slice(XMP_APP_ID);
+        let mut out = xmp_header();
         out.extend_from_slice(packet);
         out.push(1);
         out.extend((0..=255u8).rev());
@@ -267,8 +267,7 @@ mod tests {
 
     #[test]
     fn reads_xmp_packed_in_sub_blocks() {
-        let mut extension = vec![0x21, 0xFF, 11];
-        extension.extend_from_slice(XMP_APP_ID);
+        let mut extension = xmp_header();
         for part in PACKET.chunks(20) {
             extension.push(part.len() as u8);
             extension.extend_from_slice(part);
@@ -287,8 +286,7 @@ mod tests {
 
     #[test]
     fn reads_raw_xmp_without_the_magic_trailer() {
-        let mut extension = vec![0x21, 0xFF, 11];
-        extension.extend_from_slice(XMP_APP_ID);
+        let mut extension = xmp_header();
         extension.extend_from_slice(PACKET);
         extension.push(0);
         let file = gif_with(&extension);
