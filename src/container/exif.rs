@@ -150,13 +150,17 @@ const CODE_JIS: &[u8] = b"JIS\0\0\0\0\0";
 const CODE_UNDEFINED: &[u8] = b"\0\0\0\0\0\0\0\0";
 
 /// Decodes UserComment: an 8-byte character-code prefix, then the text. Writers also leave
-/// the prefix out; text without a known code is read whole.
+/// the prefix out: a value whose first 8 bytes are printable ASCII is read whole. Any other
+/// first 8 bytes are an unknown (or damaged) code and are dropped like a known one.
 pub fn user_comment(bytes: &[u8], little_endian: bool) -> String {
     let (code, text) = bytes.split_at(bytes.len().min(8));
     match code {
         CODE_UNICODE => utf16(text, utf16_little_endian(text, little_endian)),
         // ASCII, JIS and undefined: read as UTF-8, which ASCII is a subset of.
         CODE_ASCII | CODE_JIS | CODE_UNDEFINED => {
+            String::from_utf8_lossy(trim_nul(text)).into_owned()
+        }
+        _ if code.len() == 8 && !code.iter().all(|b| b.is_ascii_graphic() || *b == b' ') => {
             String::from_utf8_lossy(trim_nul(text)).into_owned()
         }
         _ => String::from_utf8_lossy(trim_nul(bytes)).into_owned(),
@@ -287,6 +291,12 @@ mod tests {
             user_comment(br#"{"Label":"1","ContentProducer":"p"}"#, true),
             r#"{"Label":"1","ContentProducer":"p"}"#
         );
+        // An unknown or damaged code is dropped; printable text from the first byte is kept.
+        assert_eq!(
+            user_comment(b"ASCII\0\0X{\"AIGC\":{}}", true),
+            r#"{"AIGC":{}}"#
+        );
+        assert_eq!(user_comment(b"Signature: x", true), "Signature: x");
         // UTF-16 in the other byte order than the file's, and with a byte-order mark.
         assert_eq!(user_comment(b"UNICODE\0{\0}\0", false), "{}");
         assert_eq!(user_comment(b"UNICODE\0\xFE\xFF\0h\0i", true), "hi");

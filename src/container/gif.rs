@@ -152,19 +152,16 @@ fn read_xmp<'a>(
         return Some(Step::Next);
     }
     // Raw packing: sub-block "lengths" are packet bytes, and the magic trailer (0x01, 0xFF..=0x00)
-    // makes the chain end cleanly.
+    // makes the chain end cleanly. A chain that ends without one is read as far as it goes.
     let mut walk = cur.clone();
-    if let Some(end) = skip_sub_blocks(&mut walk) {
-        let raw = data.get(xmp_start..end)?;
+    if let Some(raw) = skip_sub_blocks(&mut walk).and_then(|end| data.get(xmp_start..end)) {
+        *cur = walk;
         let packet = strip_magic_trailer(raw);
-        if packet.len() != raw.len() {
-            *cur = walk;
-            scan.push(Block::borrowed(BlockKind::Xmp, place, offset, packet));
-            return Some(Step::Next);
-        }
+        scan.push(Block::borrowed(BlockKind::Xmp, place, offset, packet));
+        return Some(Step::Next);
     }
-    // Raw XMP without the trailer: the packet ends at its closing; the blocks after it cannot
-    // be found again.
+    // Raw XMP whose chain runs off the file: the packet ends at its closing; the blocks after it
+    // cannot be found again.
     let close = XMP_CLOSINGS
         .iter()
         .find_map(|c| crate::bytes::find(body, c))?;
@@ -296,6 +293,21 @@ mod tests {
             scan.errors,
             ["GIF: the XMP application extension at byte 19 has no magic trailer; the blocks after it were not read"]
         );
+    }
+
+    #[test]
+    fn reads_a_damaged_raw_packet_as_far_as_its_chain_goes() {
+        // No closing and no trailer; its first byte ('<', 60) read as a length skips the other
+        // 60, and the NUL after them ends the chain.
+        let damaged = [&PACKET[..31], &[b' '; 30][..]].concat();
+        let mut extension = xmp_header();
+        extension.extend_from_slice(&damaged);
+        extension.push(0);
+        let file = gif_with(&[extension, b"\x21\xFE\x02hi\x00".to_vec()].concat());
+        let scan = scan(&file);
+        assert!(scan.errors.is_empty(), "{:?}", scan.errors);
+        assert_eq!(scan.blocks[0].data[..61], damaged[..]);
+        assert_eq!(scan.blocks[1].text(), "hi", "the walk goes on after it");
     }
 
     #[test]
