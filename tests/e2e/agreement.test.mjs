@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../scripts/serve.mjs';
@@ -20,12 +20,11 @@ function fixtureNames() {
   return [...source.matchAll(/^ {4}\("([^"]+)", include_bytes!/gm)].map((m) => m[1]);
 }
 
-/** The CLI that `cargo test` built (scripts/env.sh names the target folder), built if absent. */
+/** The full CLI (default features), built now: the debug binary on disk may be the lite one an
+ * earlier CI step built (scripts/env.sh names the target folder). */
 function cliPath() {
-  const target = process.env.CARGO_TARGET_DIR || join(root, 'target');
-  const path = join(target, 'debug', 'aigc-label');
-  if (!existsSync(path)) execFileSync('cargo', ['build', '--locked', '--bin', 'aigc-label'], { cwd: root, stdio: 'inherit' });
-  return path;
+  execFileSync('cargo', ['build', '--locked', '--quiet', '--bin', 'aigc-label'], { cwd: root, stdio: 'inherit' });
+  return join(process.env.CARGO_TARGET_DIR || join(root, 'target'), 'debug', 'aigc-label');
 }
 
 /** path under tests/fixtures → the CLI's report, from one run over every fixture. */
