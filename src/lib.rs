@@ -16,6 +16,7 @@ pub mod pipeline;
 #[cfg(feature = "pixels")]
 pub mod pixels;
 pub mod report;
+pub mod samples;
 pub mod sniff;
 pub mod source;
 pub mod verdict;
@@ -27,7 +28,7 @@ mod typescript;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use options::Options;
+pub use options::{AudioScan, Options};
 pub use pipeline::{error_report, verify, verify_source, verify_text};
 pub use report::{Check, Claim, Evidence, EvidenceKind, Fields, Report, Summary, Verdict};
 pub use source::{ReadSeekSource, Source};

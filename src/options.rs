@@ -34,6 +34,14 @@ pub struct Options {
     /// `wholeImage`, CLI `--whole-image`): slower, and finds labels in the wrong place too.
     #[cfg_attr(test, ts(as = "Option<bool>", optional))]
     pub whole_image: bool,
+    /// Listen for the GB 45438 audio prompt (short-long-short-short) in audio files and
+    /// video soundtracks (JS `audioLabels`; the CLI does unless `--metadata-only`).
+    #[cfg_attr(test, ts(as = "Option<bool>", optional))]
+    pub audio_labels: bool,
+    /// How much of a track the audio prompt check decodes: `"ends"` (the opening and closing
+    /// 20 s, the default) or `"full"` (JS `audioScan`, CLI `--audio-scan full`).
+    #[cfg_attr(test, ts(as = "Option<AudioScan>", optional))]
+    pub audio_scan: AudioScan,
     /// The loaded OCR models; the front end loads them once and shares them.
     #[cfg(feature = "ocr")]
     #[serde(skip)]
@@ -41,7 +49,35 @@ pub struct Options {
     pub text_reader: Option<Arc<crate::ocr::Engine>>,
 }
 
+/// How much of a track to decode for the audio prompt.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub enum AudioScan {
+    /// The opening and closing 20 s.
+    #[default]
+    Ends,
+    /// The whole track.
+    Full,
+}
+
+impl From<AudioScan> for crate::samples::Scan {
+    fn from(scan: AudioScan) -> Self {
+        match scan {
+            AudioScan::Ends => crate::samples::Scan::Ends,
+            AudioScan::Full => crate::samples::Scan::Full,
+        }
+    }
+}
+
 impl Options {
+    /// Options that listen for the audio prompt, over `scan` of each track.
+    pub fn with_audio_labels(mut self, scan: AudioScan) -> Self {
+        self.audio_labels = true;
+        self.audio_scan = scan;
+        self
+    }
+
     /// Options with extra C2PA trust anchors.
     pub fn with_trust_anchors(mut self, pem: impl Into<String>) -> Self {
         self.trust_anchors = Some(pem.into());

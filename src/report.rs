@@ -116,6 +116,8 @@ pub enum EvidenceKind {
     HiddenTextPayload,
     /// An explicit label drawn in a picture, read from its pixels.
     ExplicitImageLabel,
+    /// The audio prompt (short-long-short-short), heard in the samples.
+    ExplicitAudioLabel,
 }
 
 impl EvidenceKind {
@@ -130,6 +132,7 @@ impl EvidenceKind {
         EvidenceKind::ExplicitTextLabel,
         EvidenceKind::HiddenTextPayload,
         EvidenceKind::ExplicitImageLabel,
+        EvidenceKind::ExplicitAudioLabel,
     ];
 
     /// The kind in words, (English, Chinese), as sentences use it ("GB 45438 implicit label");
@@ -147,6 +150,7 @@ impl EvidenceKind {
             EvidenceKind::ExplicitTextLabel => ("explicit text label", "显式文本标识"),
             EvidenceKind::HiddenTextPayload => ("hidden text payload", "隐藏文本载荷"),
             EvidenceKind::ExplicitImageLabel => ("visible label in the picture", "图片显式标识"),
+            EvidenceKind::ExplicitAudioLabel => ("audio prompt", "音频提示音标识"),
         }
     }
 
@@ -162,6 +166,7 @@ impl EvidenceKind {
             EvidenceKind::ExplicitTextLabel => "explicit_text_label",
             EvidenceKind::HiddenTextPayload => "hidden_text_payload",
             EvidenceKind::ExplicitImageLabel => "explicit_image_label",
+            EvidenceKind::ExplicitAudioLabel => "explicit_audio_label",
         }
     }
 
@@ -174,6 +179,7 @@ impl EvidenceKind {
                 | EvidenceKind::IptcDigitalSourceType
                 | EvidenceKind::ExplicitTextLabel
                 | EvidenceKind::ExplicitImageLabel
+                | EvidenceKind::ExplicitAudioLabel
         )
     }
 }

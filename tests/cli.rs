@@ -117,7 +117,11 @@ fn bad_usage_exits_2() {
     let help = run(&["--help"]);
     assert_eq!(help.status.code(), Some(0));
     assert!(stdout(&help)
-        .contains("aigc-label check [--json | --csv] [--jobs N] [--metadata-only] [--models DIR] [--trust-anchors FILE] PATH..."));
+        .contains("aigc-label check [--json | --csv] [--jobs N] [--metadata-only] [--audio-scan ends|full] [--models DIR] [--trust-anchors FILE] PATH..."));
+    assert_eq!(
+        run(&["check", "--audio-scan", "half", "x"]).status.code(),
+        Some(2)
+    );
     // The help lists -h and --help among check's options: they work after `check` too.
     for args in [
         &["check", "--help"][..],

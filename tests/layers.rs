@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 /// The layers, lowest first: a module may import only modules of a lower layer.
 const LAYERS: &[&[&str]] = &[
     &["bytes", "report", "sniff", "source", "xmp"],
-    &["container", "pixels"],
+    &["container", "pixels", "samples"],
     &["ocr"],
     &["options"],
     &["labels"],

@@ -400,3 +400,49 @@ fn load_models_then_verify_reads_the_label() {
     let report = aigc_label::wasm::verify(&bytes, Some(options));
     assert_eq!(get(&report, "verdict").as_string().unwrap(), "ai_labeled");
 }
+
+/// A prompt made here (800 Hz, 120 ms unit, 22.05 kHz), for the detector in wasm.
+fn synthetic_prompt(rate: u32) -> Vec<f32> {
+    let mut mono = vec![0f32; rate as usize];
+    for (on, off) in [(1, 1), (3, 1), (1, 1), (1, 0)] {
+        let on = (0.12 * on as f32 * rate as f32) as usize;
+        mono.extend(
+            (0..on).map(|i| 0.1 * (std::f32::consts::TAU * 800.0 * i as f32 / rate as f32).sin()),
+        );
+        mono.extend(std::iter::repeat_n(
+            0.0,
+            (0.12 * off as f32 * rate as f32) as usize,
+        ));
+    }
+    mono.extend(std::iter::repeat_n(0.0, rate as usize));
+    mono
+}
+
+#[wasm_bindgen_test]
+fn the_audio_prompt_detector_runs_in_wasm() {
+    use aigc_label::labels::explicit_audio::rhythm;
+    let found = rhythm::find(&synthetic_prompt(22_050), 22_050, 3.0);
+    assert_eq!(found.len(), 1);
+    assert!((found[0].start - 4.0).abs() < 0.03, "{:?}", found[0]);
+    assert!((found[0].pitch - 800.0).abs() < 10.0);
+    // Short and long alone (Morse "A") are not the prompt.
+    let mut letter_a = synthetic_prompt(22_050);
+    letter_a.truncate(22_050 + 2_646 * 5 + 22_050);
+    letter_a[22_050 + 2_646 * 5..].fill(0.0);
+    assert!(rhythm::find(&letter_a, 22_050, 0.0).is_empty());
+}
+
+#[wasm_bindgen_test]
+fn sound_is_not_decoded_in_the_page_yet_and_the_report_says_so() {
+    let case = all_fixtures::ALL_FIXTURES
+        .iter()
+        .find(|(name, _)| *name == "audio/prompt-end-c6-tts.mp3")
+        .unwrap();
+    let options = Options::default().with_audio_labels(aigc_label::AudioScan::Ends);
+    let report = verify(case.1, &options);
+    assert_eq!(report.verdict, Verdict::NoLabel);
+    assert_eq!(
+        report.errors,
+        ["audio prompt check: this build does not decode sound"]
+    );
+}

@@ -14,7 +14,7 @@ export type Claim = "ai_generated" | "ai_edited" | "possibly_ai" | "suspected_ai
 /**
  * Which label family a piece of evidence belongs to.
  */
-export type EvidenceKind = "tc260_metadata" | "c2pa_manifest" | "iptc_digital_source_type" | "generation_parameters" | "vendor_metadata" | "watermark" | "explicit_text_label" | "hidden_text_payload" | "explicit_image_label";
+export type EvidenceKind = "tc260_metadata" | "c2pa_manifest" | "iptc_digital_source_type" | "generation_parameters" | "vendor_metadata" | "watermark" | "explicit_text_label" | "hidden_text_payload" | "explicit_image_label" | "explicit_audio_label";
 
 /**
  * One validation rule applied to a piece of evidence.
@@ -200,4 +200,14 @@ export type VerifyOptions = {
    * `wholeImage`, CLI `--whole-image`): slower, and finds labels in the wrong place too.
    */
   wholeImage?: boolean,
+  /**
+   * Listen for the GB 45438 audio prompt (short-long-short-short) in audio files and
+   * video soundtracks (JS `audioLabels`; the CLI does unless `--metadata-only`).
+   */
+  audioLabels?: boolean,
+  /**
+   * How much of a track the audio prompt check decodes: `"ends"` (the opening and closing
+   * 20 s, the default) or `"full"` (JS `audioScan`, CLI `--audio-scan full`).
+   */
+  audioScan?: AudioScan,
 };

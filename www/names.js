@@ -13,6 +13,7 @@ export const KIND_NAMES = {
   explicit_text_label: ['显式文本标识', 'Explicit text label'],
   hidden_text_payload: ['隐藏文本载荷', 'Hidden text payload'],
   explicit_image_label: ['图片显式标识', 'Visible label in the picture'],
+  explicit_audio_label: ['音频提示音标识', 'Audio prompt'],
 };
 
 /** Claim → [Chinese, English]. */

@@ -13,11 +13,13 @@ use crate::options::Options;
 #[cfg(feature = "pixels")]
 use crate::pixels::{self, Rgb};
 use crate::report::{Evidence, EvidenceKind};
+use crate::samples::{self, Scan, Stretch, Track};
 use crate::sniff::Format;
 use crate::source::Source;
 use crate::xmp::{self, Xmp};
 
 pub mod c2pa;
+pub mod explicit_audio;
 pub mod explicit_image;
 pub mod explicit_text;
 pub mod hidden_text;
@@ -35,6 +37,7 @@ pub static FAMILIES: &[&dyn Family] = &[
     &traces::TracesFamily,
     &watermark::WatermarkFamily,
     &explicit_image::ExplicitImageFamily,
+    &explicit_audio::ExplicitAudioFamily,
     &explicit_text::ExplicitTextFamily,
     &hidden_text::HiddenTextFamily,
 ];
@@ -138,6 +141,19 @@ impl<'a> Input<'a> {
             .pixels
             .get_or_init(|| pixels::decode(asset.source, asset.format));
         Some(decoded.as_ref().map_err(String::as_str))
+    }
+}
+
+impl Input<'_> {
+    /// Decodes the sound of `asset` (the Samples stage), handing each stretch to `visit`.
+    /// Only the audio prompt listens today, so nothing is kept for a second family.
+    pub fn samples(
+        &self,
+        asset: Asset<'_>,
+        scan: Scan,
+        visit: &mut dyn FnMut(Stretch),
+    ) -> Result<Track, String> {
+        samples::decode(asset.source, asset.format, scan, visit)
     }
 }
 

@@ -12,21 +12,25 @@ use crate::inputs::{self, Input};
 #[cfg(feature = "ocr")]
 use crate::models;
 use crate::output::{self, Form};
-use aigc_label::{error_report, verify_source, Options, ReadSeekSource, Report, Verdict};
+use aigc_label::{
+    error_report, verify_source, AudioScan, Options, ReadSeekSource, Report, Verdict,
+};
 
-const USAGE: &str = "Usage: aigc-label check [--json | --csv] [--jobs N] [--metadata-only] [--models DIR] [--trust-anchors FILE] PATH...
+const USAGE: &str = "Usage: aigc-label check [--json | --csv] [--jobs N] [--metadata-only] [--audio-scan ends|full] [--models DIR] [--trust-anchors FILE] PATH...
 
 Verifies AI-content labels (GB 45438 / TC260, C2PA, IPTC, generator traces, text labels) in
 each file, with every check the page runs: image pixels are decoded, searched for invisible
-watermarks and read for a visible label (\"AI生成\") along their edges, unless --metadata-only
-is given. PATH may be a file, a folder (walked, links not followed) or a quoted glob pattern
+watermarks and read for a visible label (\"AI生成\") along their edges, and sound is searched
+for the audio prompt (short-long-short-short), unless --metadata-only is given. PATH may be a file, a folder (walked, links not followed) or a quoted glob pattern
 ('uploads/**/*.jpg'). Text files (.txt, .md, or any UTF-8 input) are verified as text.
 
 Options:
   --json                one JSON report per line (JSON Lines), each with a \"path\" field
   --csv                 a CSV summary: path, format, media, verdict, evidence kinds, summary, errors
   --jobs N              check N files at a time (default: one per CPU core)
-  --metadata-only       read metadata only, decode no pixels (faster, for batch runs)
+  --metadata-only       read metadata only, decode no pixels or sound (faster, for batch runs)
+  --audio-scan full     search a whole track for the audio prompt (default \"ends\": the opening
+                        and closing 20 s)
   --whole-image         look for visible labels anywhere in an image, not only along its edges
   --models DIR          the OCR models for visible labels (det.onnx, rec.onnx, dict.txt); by
                         default $AIGC_LABEL_MODELS, then models/ beside the binary
@@ -87,6 +91,7 @@ fn parse(args: &[String]) -> Result<Request, ExitCode> {
         paths: Vec::new(),
     };
     request.options.visible_labels = true;
+    request.options.audio_labels = true;
     let mut options_done = false;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -105,6 +110,14 @@ fn parse(args: &[String]) -> Result<Request, ExitCode> {
             "--metadata-only" if !options_done => {
                 request.options.watermarks = false;
                 request.options.visible_labels = false;
+                request.options.audio_labels = false;
+            }
+            "--audio-scan" if !options_done => {
+                request.options.audio_scan = match args.next().map(String::as_str) {
+                    Some("ends") => AudioScan::Ends,
+                    Some("full") => AudioScan::Full,
+                    _ => return Err(usage_error("--audio-scan needs \"ends\" or \"full\"")),
+                }
             }
             "--whole-image" if !options_done => request.options.whole_image = true,
             "--models" if !options_done => {
