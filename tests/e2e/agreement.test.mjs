@@ -27,13 +27,18 @@ function cliPath() {
   return join(process.env.CARGO_TARGET_DIR || join(root, 'target'), 'debug', 'aigc-label');
 }
 
-/** path under tests/fixtures → the CLI's report, from one run over every fixture. */
+/** path under tests/fixtures → the CLI's report. The page does not decode sound yet (issue 32,
+ * docs/audio.md), so the audio fixtures are checked with `--metadata-only` (for them: the audio
+ * prompt off, as in the page); every other fixture with every check on. */
 function cliReports(names) {
-  const output = execFileSync(cliPath(), ['check', '--json', ...names.map((n) => join('tests/fixtures', n))], {
+  const cli = cliPath();
+  const run = (flags, list) => (list.length === 0 ? '' : execFileSync(cli, ['check', '--json', ...flags, ...list.map((n) => join('tests/fixtures', n))], {
     cwd: root,
     env: { ...process.env, AIGC_LABEL_MODELS: join(root, 'models/ppocrv6-tiny') },
     maxBuffer: 512 * 1024 * 1024,
-  }).toString();
+  }).toString());
+  const sound = names.filter((n) => n.startsWith('audio/'));
+  const output = run([], names.filter((n) => !n.startsWith('audio/'))) + run(['--metadata-only'], sound);
   const reports = new Map();
   for (const line of output.split('\n').filter(Boolean)) {
     const report = JSON.parse(line);
