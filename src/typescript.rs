@@ -66,6 +66,7 @@ fn declarations() -> String {
         declaration::<Provenance>(&config),
         declaration::<Evidence>(&config),
         declaration::<Report>(&config),
+        declaration::<crate::options::AudioScan>(&config),
         declaration::<Options>(&config),
     ];
     format!("{HEADER}\n{}\n", parts.join("\n\n"))

@@ -170,6 +170,11 @@ export type Report = {
 };
 
 /**
+ * How much of a track to decode for the audio prompt.
+ */
+export type AudioScan = "ends" | "full";
+
+/**
  * Verification options. Every field is optional; unknown fields are ignored so that
  * embedders can pass options meant for newer versions.
  */

@@ -28,8 +28,8 @@ function cliPath() {
 }
 
 /** path under tests/fixtures → the CLI's report. The page does not decode sound yet (issue 32,
- * docs/audio.md), so the audio fixtures are checked with `--metadata-only` (for them: the audio
- * prompt off, as in the page); every other fixture with every check on. */
+ * docs/audio.md), so fixtures with sound are checked with `--metadata-only` (for them: the
+ * audio prompt off, as in the page); every other fixture with every check on. */
 function cliReports(names) {
   const cli = cliPath();
   const run = (flags, list) => (list.length === 0 ? '' : execFileSync(cli, ['check', '--json', ...flags, ...list.map((n) => join('tests/fixtures', n))], {
@@ -37,8 +37,8 @@ function cliReports(names) {
     env: { ...process.env, AIGC_LABEL_MODELS: join(root, 'models/ppocrv6-tiny') },
     maxBuffer: 512 * 1024 * 1024,
   }).toString());
-  const sound = names.filter((n) => n.startsWith('audio/'));
-  const output = run([], names.filter((n) => !n.startsWith('audio/'))) + run(['--metadata-only'], sound);
+  const hasSound = (n) => /\.(mp4|mov|m4a|mp3|wav|flac|ogg|opus|mkv|webm|avi|flv)$/i.test(n);
+  const output = run([], names.filter((n) => !hasSound(n))) + run(['--metadata-only'], names.filter(hasSound));
   const reports = new Map();
   for (const line of output.split('\n').filter(Boolean)) {
     const report = JSON.parse(line);
