@@ -57,9 +57,6 @@ pub struct Track {
     pub notes: Vec<String>,
 }
 
-/// Whether this build decodes sound natively.
-pub const DECODES: bool = cfg!(all(feature = "audio", not(target_arch = "wasm32")));
-
 /// Whether `format` carries sound this stage reads.
 pub fn readable(format: Format) -> bool {
     matches!(format.media(), Media::Audio | Media::Video)
@@ -82,7 +79,13 @@ pub fn decode(
             MAX_FILE >> 20
         ));
     }
-    native::decode(source, format, scan, visit)
+    #[cfg(all(feature = "audio", not(target_arch = "wasm32")))]
+    return native::decode(source, format, scan, visit);
+    #[cfg(not(all(feature = "audio", not(target_arch = "wasm32"))))]
+    {
+        let _ = (scan, visit);
+        Err("this build does not decode sound".into())
+    }
 }
 
 /// Mixes interleaved `frames` of `channels` down to mono, appending to `out`.
@@ -119,9 +122,9 @@ fn decimation(rate: u32) -> u32 {
     not(all(feature = "audio", not(target_arch = "wasm32"))),
     allow(dead_code)
 )]
-fn decimate(mono: &[f32], factor: usize) -> Vec<f32> {
+fn decimate(mono: Vec<f32>, factor: usize) -> Vec<f32> {
     if factor <= 1 {
-        return mono.to_vec();
+        return mono;
     }
     let scale = 1.0 / factor as f32;
     mono.chunks_exact(factor)
@@ -166,6 +169,17 @@ mod native {
     struct Filling {
         start: f64,
         mono: Vec<f32>,
+    }
+
+    impl Filling {
+        /// The stretch as it is handed on, at `rate` after dividing by `factor`.
+        fn into_stretch(self, rate: u32, factor: u32) -> Stretch {
+            Stretch {
+                start: self.start,
+                rate,
+                mono: decimate(self.mono, factor as usize),
+            }
+        }
     }
 
     pub fn decode(
@@ -305,11 +319,7 @@ mod native {
                 if rolling && !head_done && seconds >= ENDS_SECONDS {
                     head_done = true;
                     if let Some(done) = fill.take() {
-                        visit(Stretch {
-                            start: done.start,
-                            rate: out_rate,
-                            mono: decimate(&done.mono, factor as usize),
-                        });
+                        visit(done.into_stretch(out_rate, factor));
                     }
                 } else if rolling && head_done && seconds >= 2.0 * ENDS_SECONDS {
                     let drop = filling.mono.len() - (ENDS_SECONDS * per_second) as usize;
@@ -320,22 +330,16 @@ mod native {
                     let keep = (FULL_OVERLAP_SECONDS * per_second) as usize;
                     let split = filling.mono.len().saturating_sub(keep);
                     let rest = filling.mono.split_off(split);
-                    let start = filling.start;
-                    let mono = std::mem::replace(&mut filling.mono, rest);
-                    filling.start = start + split as f64 / per_second;
-                    visit(Stretch {
-                        start,
-                        rate: out_rate,
-                        mono: decimate(&mono, factor as usize),
-                    });
+                    let done = Filling {
+                        start: filling.start,
+                        mono: std::mem::replace(&mut filling.mono, rest),
+                    };
+                    filling.start += split as f64 / per_second;
+                    visit(done.into_stretch(out_rate, factor));
                 }
             }
             if let Some(done) = fill {
-                visit(Stretch {
-                    start: done.start,
-                    rate: out_rate,
-                    mono: decimate(&done.mono, factor as usize),
-                });
+                visit(done.into_stretch(out_rate, factor));
             }
         }
         if bad_packets > 0 {
@@ -347,22 +351,6 @@ mod native {
             codec,
             notes,
         })
-    }
-}
-
-#[cfg(not(all(feature = "audio", not(target_arch = "wasm32"))))]
-mod native {
-    use super::{Scan, Stretch, Track};
-    use crate::sniff::Format;
-    use crate::source::Source;
-
-    pub fn decode(
-        _: &dyn Source,
-        _: Format,
-        _: Scan,
-        _: &mut dyn FnMut(Stretch),
-    ) -> Result<Track, String> {
-        Err("this build does not decode sound".into())
     }
 }
 
@@ -378,7 +366,8 @@ mod tests {
         assert_eq!(decimation(48_000), 2);
         assert_eq!(decimation(96_000), 4);
         assert_eq!(decimation(22_050), 1);
-        assert_eq!(decimate(&[1.0, 3.0, 5.0, 7.0, 9.0], 2), [2.0, 6.0]);
+        assert_eq!(decimate(vec![1.0, 3.0, 5.0, 7.0, 9.0], 2), [2.0, 6.0]);
+        assert_eq!(decimate(vec![1.0, 3.0], 1), [1.0, 3.0]);
     }
 
     #[test]

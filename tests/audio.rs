@@ -11,10 +11,13 @@
 
 use aigc_label::{verify, AudioScan, Evidence, EvidenceKind, Options, Report, Verdict};
 
-fn check(name: &str, scan: AudioScan) -> Report {
+fn read(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/fixtures/audio/{name}", env!("CARGO_MANIFEST_DIR"));
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    verify(&bytes, &Options::default().with_audio_labels(scan))
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn check(name: &str, scan: AudioScan) -> Report {
+    verify(&read(name), &Options::default().with_audio_labels(scan))
 }
 
 fn prompt(report: &Report) -> Option<&Evidence> {
@@ -134,22 +137,14 @@ fn opus_is_said_to_be_undecoded_never_taken_for_silence() {
 
 #[test]
 fn sound_is_decoded_only_when_asked() {
-    let path = format!(
-        "{}/tests/fixtures/audio/prompt-300hz.flac",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let report = verify(&std::fs::read(path).unwrap(), &Options::default());
+    let report = verify(&read("prompt-300hz.flac"), &Options::default());
     assert_eq!(report.verdict, Verdict::NoLabel);
     assert!(report.errors.is_empty());
 }
 
 #[test]
 fn truncated_tracks_yield_what_was_read() {
-    let path = format!(
-        "{}/tests/fixtures/audio/prompt-end-c6-tts.mp3",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let bytes = std::fs::read(path).unwrap();
+    let bytes = read("prompt-end-c6-tts.mp3");
     let options = Options::default().with_audio_labels(AudioScan::Full);
     // Cut before the last burst ends (95 % of 9 s is 8.55 s): no prompt, and no panic.
     for end in (0..bytes.len() * 95 / 100).step_by(bytes.len() / 25) {

@@ -132,19 +132,6 @@ impl<'a> Input<'a> {
         self
     }
 
-    /// The image's pixels, decoded on the first call and shared afterwards; `None` when the
-    /// input is not an image whose pixels this build reads.
-    #[cfg(feature = "pixels")]
-    pub fn pixels(&self) -> Option<Result<&Rgb, &str>> {
-        let asset = self.asset.filter(|a| pixels::readable(a.format))?;
-        let decoded = self
-            .pixels
-            .get_or_init(|| pixels::decode(asset.source, asset.format));
-        Some(decoded.as_ref().map_err(String::as_str))
-    }
-}
-
-impl Input<'_> {
     /// Decodes the sound of `asset` (the Samples stage), handing each stretch to `visit`.
     /// Only the audio prompt listens today, so nothing is kept for a second family.
     pub fn samples(
@@ -154,6 +141,17 @@ impl Input<'_> {
         visit: &mut dyn FnMut(Stretch),
     ) -> Result<Track, String> {
         samples::decode(asset.source, asset.format, scan, visit)
+    }
+
+    /// The image's pixels, decoded on the first call and shared afterwards; `None` when the
+    /// input is not an image whose pixels this build reads.
+    #[cfg(feature = "pixels")]
+    pub fn pixels(&self) -> Option<Result<&Rgb, &str>> {
+        let asset = self.asset.filter(|a| pixels::readable(a.format))?;
+        let decoded = self
+            .pixels
+            .get_or_init(|| pixels::decode(asset.source, asset.format));
+        Some(decoded.as_ref().map_err(String::as_str))
     }
 }
 

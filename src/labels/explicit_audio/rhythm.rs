@@ -155,7 +155,7 @@ pub fn find(samples: &[f32], rate: u32, offset: f64) -> Vec<Prompt> {
     let bursts = track(samples, &frames);
     let mut found = match_rhythm(&bursts, &frames);
     for prompt in &mut found {
-        let (waver, depth) = steadiness(samples, rate, prompt);
+        let (waver, depth) = steadiness(samples, &frames, prompt);
         prompt.waver_db = waver;
         prompt.gap_depth_db = depth;
     }
@@ -192,8 +192,8 @@ fn level_at(samples: &[f32], rate: u32, pitch: f32, centre: f32, size: usize) ->
 
 /// (waver, gap depth) of `prompt`, measured at its pitch on the windows that lie wholly
 /// inside a burst or a gap (positions relative to `samples`).
-fn steadiness(samples: &[f32], rate: u32, prompt: &Prompt) -> (f32, f32) {
-    let size = Frames::new(rate).size;
+fn steadiness(samples: &[f32], frames: &Frames, prompt: &Prompt) -> (f32, f32) {
+    let (size, rate) = (frames.size, frames.rate as u32);
     let half = size as f32 / 2.0 / rate as f32;
     let step = 0.005;
     let mut spans = Vec::with_capacity(7);
